@@ -1,0 +1,12 @@
+#pragma once
+// Each subcommand of the `sprout` program lives in its own file and registers itself
+// on the top-level CLI11 app. Commands report failure by throwing; main() prints the
+// one-line message and exits non-zero.
+
+#include <CLI/CLI.hpp>
+
+namespace sprout::apps {
+
+void add_data_command(CLI::App& app);
+
+}  // namespace sprout::apps

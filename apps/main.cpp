@@ -1,0 +1,26 @@
+// The `sprout` command-line program. Thin: parses arguments and calls the libraries.
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "apps/commands.hpp"
+#include "engine/build_info.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Sprout: event-driven spiking simulation and learning by structural plasticity"};
+  app.set_version_flag("--version",
+                       fmt::format("sprout {} ({})", sprout::version(), sprout::git_revision()));
+  app.require_subcommand(1);
+  sprout::apps::add_data_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "sprout: error: {}\n", error.what());
+    return 1;
+  }
+  return 0;
+}

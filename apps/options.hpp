@@ -1,0 +1,21 @@
+#pragma once
+// Options shared by several subcommands, declared once so they read the same everywhere.
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace sprout::apps {
+
+inline constexpr const char* kDefaultDataDir = "data/mnist";
+
+// --data-dir D (default data/mnist, or the SPROUT_DATA_DIR environment variable).
+inline CLI::Option* add_data_dir_option(CLI::App& command, std::string& data_dir) {
+  data_dir = kDefaultDataDir;
+  return command
+      .add_option("--data-dir", data_dir,
+                  "Folder with the MNIST IDX files (plain or .gz); env SPROUT_DATA_DIR")
+      ->envname("SPROUT_DATA_DIR")
+      ->capture_default_str();
+}
+
+}  // namespace sprout::apps
