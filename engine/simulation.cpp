@@ -1,0 +1,128 @@
+#include "engine/simulation.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace sprout::engine {
+
+Simulation::Simulation(const Network& network) : network_(network) {
+  for (const PopulationInfo& info : network.populations()) {
+    states_.push_back(info.group->make_state());
+  }
+  spike_counts_.assign(network.neuron_count(), 0);
+}
+
+void Simulation::start_trial(std::uint64_t seed, std::uint64_t sample_index) {
+  if (states_.size() != network_.populations().size() ||
+      spike_counts_.size() != network_.neuron_count()) {
+    throw std::logic_error("Simulation: populations were added after the simulation was made");
+  }
+  queue_.clear();
+  now_ms_ = 0.0;
+  std::fill(spike_counts_.begin(), spike_counts_.end(), 0u);
+  counters_.projections.assign(network_.projections().size(), {});
+  counters_.populations.assign(network_.populations().size(), {});
+  counters_.events_processed = 0;
+  if (spike_recorder_ != nullptr) spike_recorder_->clear();
+  if (membrane_recorder_ != nullptr) membrane_recorder_->clear();
+  for (std::size_t p = 0; p < states_.size(); ++p) {
+    states_[p]->reset(seed, sample_index);
+    output_.clear();
+    states_[p]->start(output_);
+    handle_output(static_cast<PopulationId>(p), 0.0);
+  }
+}
+
+void Simulation::add_source_spikes(PopulationId population, std::span<const double> t_ms,
+                                   std::span<const std::uint32_t> neuron) {
+  const PopulationInfo& info = network_.population(population);
+  if (!info.group->is_spike_source()) {
+    throw std::invalid_argument(fmt::format("population '{}' is not a spike source", info.name));
+  }
+  if (t_ms.size() != neuron.size()) {
+    throw std::invalid_argument("add_source_spikes: times and neurons differ in length");
+  }
+  for (std::size_t k = 0; k < t_ms.size(); ++k) {
+    if (neuron[k] >= info.size || !(t_ms[k] >= now_ms_)) {
+      throw std::invalid_argument(fmt::format("source spike ({} ms, neuron {}) of '{}' is invalid",
+                                              t_ms[k], neuron[k], info.name));
+    }
+    emit_spike(population, neuron[k], t_ms[k]);
+  }
+}
+
+void Simulation::emit_spike(PopulationId population, std::uint32_t neuron, double t_ms) {
+  const NeuronId global = network_.population(population).offset + neuron;
+  ++spike_counts_[global];
+  ++counters_.populations[population].spikes;
+  if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms, global);
+  for (ProjectionId id : network_.outgoing(population)) {
+    const Projection& projection = network_.projection(id);
+    for (std::uint32_t s = projection.first_segment(neuron); s < projection.last_segment(neuron);
+         ++s) {
+      queue_.push(t_ms + projection.segment(s).delay_ms, global, id, s);
+    }
+  }
+}
+
+void Simulation::handle_output(PopulationId population, double t_ms) {
+  counters_.populations[population].state_updates += output_.state_updates();
+  const NeuronId offset = network_.population(population).offset;
+  for (const auto& wakeup : output_.wakeups()) {
+    queue_.push(wakeup.t_ms, offset + wakeup.neuron, kWakeupEvent, wakeup.tag);
+  }
+  for (std::uint32_t neuron : output_.spikes())
+    emit_spike(population, neuron, t_ms);
+}
+
+void Simulation::sample_membranes_before(double t_ms) {
+  MembraneRecorder& recorder = *membrane_recorder_;
+  while (!recorder.full() && recorder.next_sample_ms() < t_ms) {
+    recorder.take_sample(
+        [this](NeuronId neuron, double at_ms) { return membrane_potential(neuron, at_ms); });
+  }
+}
+
+void Simulation::run_until(double t_end_ms) {
+  while (!queue_.empty() && queue_.top().t_ms < t_end_ms) {
+    const Event event = queue_.top();
+    queue_.pop();
+    if (membrane_recorder_ != nullptr) sample_membranes_before(event.t_ms);
+    now_ms_ = event.t_ms;
+    ++counters_.events_processed;
+    output_.clear();
+    if (event.projection == kWakeupEvent) {
+      const PopulationId population = network_.population_of(event.source);
+      states_[population]->wake(event.t_ms, event.source - network_.population(population).offset,
+                                event.segment, output_);
+      handle_output(population, event.t_ms);
+      continue;
+    }
+    const Projection& projection = network_.projection(event.projection);
+    const Projection::Segment segment = projection.segment(event.segment);
+    const std::uint32_t count = segment.end - segment.begin;
+    ProjectionCounters& counter = counters_.projections[event.projection];
+    counter.synaptic_events += count;
+    ++counter.queue_events;
+    const PopulationId post = projection.post_population();
+    states_[post]->receive(event.t_ms, projection.targets().subspan(segment.begin, count),
+                           projection.weights().subspan(segment.begin, count), output_);
+    handle_output(post, event.t_ms);
+  }
+  if (membrane_recorder_ != nullptr) sample_membranes_before(t_end_ms);
+  now_ms_ = std::max(now_ms_, t_end_ms);
+}
+
+std::span<const std::uint32_t> Simulation::spike_counts(PopulationId population) const {
+  const PopulationInfo& info = network_.population(population);
+  return std::span(spike_counts_).subspan(info.offset, info.size);
+}
+
+double Simulation::membrane_potential(NeuronId neuron, double t_ms) const {
+  const PopulationId population = network_.population_of(neuron);
+  return states_[population]->membrane_potential(neuron - network_.population(population).offset,
+                                                 t_ms);
+}
+
+}  // namespace sprout::engine

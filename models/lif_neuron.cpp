@@ -1,0 +1,247 @@
+#include "models/lif_neuron.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/random_stream.hpp"
+
+namespace sprout::models {
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kQuietNaN = std::numeric_limits<double>::quiet_NaN();
+// Re-base when exp((t - t_ref)/tau) would exceed e^500 (double overflows near e^709).
+constexpr double kMaxGrowthExponent = 500.0;
+
+struct NeuronState {
+  // (v - v_rest) * exp((t - t_ref)/tau), or NaN while refractory: NaN makes the
+  // threshold test fail-safe (every compare with NaN is false), so refractoriness costs
+  // nothing on the hot path and is resolved on the slow path.
+  double u;
+  double threshold_above_rest;  // threshold - v_rest
+};
+
+// kDrifts: v_rest > threshold, so neurons cross the threshold between events too.
+template <bool kDrifts>
+class LifState final : public engine::PopulationState {
+ public:
+  explicit LifState(const LifGroup& group)
+      : group_(group),
+        p_(group.parameters()),
+        neurons_(group.size()),
+        refractory_until_ms_(group.size()),
+        version_(kDrifts ? group.size() : 0),
+        scheduled_ms_(kDrifts ? group.size() : 0) {}
+
+  void reset(std::uint64_t seed, std::uint64_t sample_index) override {
+    t_ref_ms_ = 0.0;
+    const auto thresholds = group_.thresholds();
+    RandomStream random(seed, sample_index, StreamPurpose::kInitialState);
+    const bool random_start = p_.v_init_high > p_.v_init_low;
+    for (std::size_t j = 0; j < neurons_.size(); ++j) {
+      const double v = random_start ? random.uniform(p_.v_init_low, p_.v_init_high) : p_.v_init_low;
+      neurons_[j] = {v - p_.v_rest, thresholds[j] - p_.v_rest};
+      refractory_until_ms_[j] = -kInfinity;
+    }
+    if constexpr (kDrifts) {
+      std::fill(version_.begin(), version_.end(), 0u);
+      std::fill(scheduled_ms_.begin(), scheduled_ms_.end(), kInfinity);
+    }
+  }
+
+  void start(engine::PopulationOutput& out) override {
+    if constexpr (kDrifts) {
+      for (std::uint32_t j = 0; j < neurons_.size(); ++j) {
+        if (!(neurons_[j].u < neurons_[j].threshold_above_rest)) {
+          spike(j, 0.0, out);
+        } else {
+          schedule_crossing(j, 0.0, out);
+        }
+      }
+    } else {
+      for (std::uint32_t j = 0; j < neurons_.size(); ++j) {
+        if (!(neurons_[j].u < neurons_[j].threshold_above_rest)) spike(j, 0.0, out);
+      }
+    }
+  }
+
+  void receive(double t_ms, std::span<const std::uint32_t> targets, std::span<const float> weights,
+               engine::PopulationOutput& out) override {
+    const double growth = growth_at(t_ms);
+    NeuronState* const neurons = neurons_.data();
+    const std::size_t count = targets.size();
+    for (std::size_t k = 0; k < count; ++k) {
+      NeuronState& n = neurons[targets[k]];
+      n.u += static_cast<double>(weights[k]) * growth;
+      if (!(n.u < n.threshold_above_rest * growth)) [[unlikely]] {
+        slow_path(targets[k], weights[k], t_ms, growth, out);
+      } else if constexpr (kDrifts) {
+        schedule_crossing(targets[k], t_ms, out);
+      }
+    }
+    out.count_state_updates(count);
+  }
+
+  void wake(double t_ms, std::uint32_t neuron, std::uint32_t tag,
+            engine::PopulationOutput& out) override {
+    if constexpr (kDrifts) {
+      if (tag != version_[neuron]) return;  // superseded by a later input
+      out.count_state_updates(1);
+      NeuronState& n = neurons_[neuron];
+      if (std::isnan(n.u)) {
+        // End of the refractory period (the wake-up is at its end): restart from reset.
+        n.u = rebased_u(neuron);
+      }
+      // At the predicted time v equals the threshold up to rounding.
+      const double crossing = crossing_time(neuron, t_ms);
+      if (crossing <= t_ms + 1e-9) {
+        spike(neuron, t_ms, out);
+      } else {
+        push_crossing(neuron, crossing, out);
+      }
+    }
+  }
+
+  [[nodiscard]] double membrane_potential(std::uint32_t neuron, double t_ms) const override {
+    const NeuronState& n = neurons_[neuron];
+    const double until = refractory_until_ms_[neuron];
+    if (std::isnan(n.u)) {
+      if (t_ms < until) return p_.v_reset;
+      return p_.v_rest + (p_.v_reset - p_.v_rest) * decay(t_ms - until);
+    }
+    return p_.v_rest + n.u * decay(t_ms - t_ref_ms_);
+  }
+
+ private:
+  [[nodiscard]] double decay(double dt_ms) const { return std::exp(-dt_ms / p_.tau_m_ms); }
+
+  // exp((t - t_ref)/tau), re-basing t_ref first when it would grow too large.
+  double growth_at(double t_ms) {
+    double exponent = (t_ms - t_ref_ms_) / p_.tau_m_ms;
+    if (exponent > kMaxGrowthExponent) {
+      const double shrink = std::exp(-exponent);
+      for (NeuronState& n : neurons_)
+        n.u *= shrink;  // NaN stays NaN
+      t_ref_ms_ = t_ms;
+      exponent = 0.0;
+    }
+    return std::exp(exponent);
+  }
+
+  // u of a neuron whose refractory period has ended, restarted from v_reset then.
+  [[nodiscard]] double rebased_u(std::uint32_t neuron) const {
+    return (p_.v_reset - p_.v_rest) *
+           std::exp((refractory_until_ms_[neuron] - t_ref_ms_) / p_.tau_m_ms);
+  }
+
+  void slow_path(std::uint32_t j, float weight, double t_ms, double growth,
+                 engine::PopulationOutput& out) {
+    NeuronState& n = neurons_[j];
+    if (std::isnan(n.u)) {
+      if (t_ms < refractory_until_ms_[j]) return;  // input lost while refractory
+      n.u = rebased_u(j) + static_cast<double>(weight) * growth;
+      if (n.u < n.threshold_above_rest * growth) {
+        if constexpr (kDrifts) schedule_crossing(j, t_ms, out);
+        return;
+      }
+    }
+    spike(j, t_ms, out);
+  }
+
+  void spike(std::uint32_t j, double t_ms, engine::PopulationOutput& out) {
+    out.spike(j);
+    out.count_state_updates(1);
+    neurons_[j].u = kQuietNaN;
+    refractory_until_ms_[j] = t_ms + p_.refractory_ms;
+    // Inputs during the refractory period are lost: wake at its end and drift on from there.
+    if constexpr (kDrifts) push_crossing(j, refractory_until_ms_[j], out);
+  }
+
+  // Time at which v reaches the threshold with no further input (kDrifts only).
+  [[nodiscard]] double crossing_time(std::uint32_t j, double t_ms) const {
+    const NeuronState& n = neurons_[j];
+    const double v_above_rest = n.u * decay(t_ms - t_ref_ms_);
+    // v - v_rest relaxes as (v0 - v_rest) e^{-dt/tau} towards 0 > threshold - v_rest.
+    if (v_above_rest >= n.threshold_above_rest) return t_ms;
+    return t_ms + p_.tau_m_ms * std::log(v_above_rest / n.threshold_above_rest);
+  }
+
+  void schedule_crossing(std::uint32_t j, double t_ms, engine::PopulationOutput& out) {
+    const double crossing = crossing_time(j, t_ms);
+    // A later crossing is found by the wake-up already pending; only an earlier one
+    // needs a new queue entry (the old one is then ignored by its stale tag).
+    // A pending wake-up at exactly t_ms has not been processed yet and will see this input.
+    if (crossing < scheduled_ms_[j] || scheduled_ms_[j] < t_ms) push_crossing(j, crossing, out);
+  }
+
+  void push_crossing(std::uint32_t j, double crossing_ms, engine::PopulationOutput& out) {
+    ++version_[j];
+    scheduled_ms_[j] = crossing_ms;
+    out.wake_at(crossing_ms, j, version_[j]);
+  }
+
+  const LifGroup& group_;
+  LifParameters p_;
+  std::vector<NeuronState> neurons_;
+  std::vector<double> refractory_until_ms_;
+  std::vector<std::uint32_t> version_;  // kDrifts: tag of the valid pending wake-up
+  std::vector<double> scheduled_ms_;    // kDrifts: time of the valid pending wake-up
+  double t_ref_ms_ = 0.0;
+};
+
+}  // namespace
+
+void validate(const LifParameters& p) {
+  auto fail = [](std::string_view name, double value, std::string_view rule) {
+    throw std::invalid_argument(fmt::format("LIF parameter {} = {} {}", name, value, rule));
+  };
+  if (!(p.tau_m_ms > 0.0)) fail("tau_m_ms", p.tau_m_ms, "must be > 0 (inf for IF)");
+  if (!(p.refractory_ms >= 0.0) || std::isinf(p.refractory_ms)) {
+    fail("refractory_ms", p.refractory_ms, "must be finite and >= 0");
+  }
+  if (!std::isfinite(p.v_rest)) fail("v_rest", p.v_rest, "must be finite");
+  if (!(p.v_reset < p.v_threshold)) fail("v_reset", p.v_reset, "must be below v_threshold");
+  if (!(p.v_init_low <= p.v_init_high)) fail("v_init_low", p.v_init_low, "must be <= v_init_high");
+  if (std::isinf(p.tau_m_ms) && p.v_rest > p.v_threshold) {
+    fail("v_rest", p.v_rest, "above threshold needs a finite tau_m_ms");
+  }
+}
+
+LifGroup::LifGroup(std::uint32_t size, const LifParameters& parameters)
+    : size_(size), parameters_(parameters), thresholds_(size, parameters.v_threshold) {
+  validate(parameters_);
+}
+
+bool LifGroup::drifts() const {
+  return parameters_.v_rest > parameters_.v_threshold;
+}
+
+void LifGroup::set_thresholds(std::span<const double> thresholds) {
+  if (thresholds.size() != size_) {
+    throw std::invalid_argument(
+        fmt::format("set_thresholds: {} values for {} neurons", thresholds.size(), size_));
+  }
+  for (double threshold : thresholds) {
+    if (!(threshold > parameters_.v_reset) || !std::isfinite(threshold)) {
+      throw std::invalid_argument(
+          fmt::format("threshold {} is not above v_reset {}", threshold, parameters_.v_reset));
+    }
+    // The simulation code is chosen by whether v_rest lies above the thresholds.
+    if ((threshold < parameters_.v_rest) != drifts()) {
+      throw std::invalid_argument(
+          fmt::format("threshold {} is on the other side of v_rest {} than v_threshold {}",
+                      threshold, parameters_.v_rest, parameters_.v_threshold));
+    }
+  }
+  thresholds_.assign(thresholds.begin(), thresholds.end());
+}
+
+std::unique_ptr<engine::PopulationState> LifGroup::make_state() const {
+  if (drifts()) return std::make_unique<LifState<true>>(*this);
+  return std::make_unique<LifState<false>>(*this);
+}
+
+}  // namespace sprout::models
