@@ -5,7 +5,7 @@
 // - Poisson: rate = max_rate_hz * pixel/255; exact exponential inter-spike intervals
 //   (a continuous-time Poisson process, not a Bernoulli draw per time step).
 // - Regular: the same rates, spikes at (k + 1/2) / rate: deterministic, and the count
-//   is round(rate * duration).
+//   is rate * duration rounded to the nearest integer (half-way cases down).
 // - Latency (time to first spike): one spike per pixel above min_pixel, at
 //   duration_ms * (1 - pixel/255): bright pixels fire first.
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sprout::engine {
@@ -19,6 +20,10 @@ void Simulation::start_trial(std::uint64_t seed, std::uint64_t sample_index) {
     throw std::logic_error("Simulation: populations were added after the simulation was made");
   }
   queue_.clear();
+  source_events_.clear();
+  next_source_event_ = 0;
+  source_events_sorted_ = true;
+  next_source_sequence_ = 0;
   now_ms_ = 0.0;
   std::fill(spike_counts_.begin(), spike_counts_.end(), 0u);
   counters_.projections.assign(network_.projections().size(), {});
@@ -48,15 +53,51 @@ void Simulation::add_source_spikes(PopulationId population, std::span<const doub
       throw std::invalid_argument(fmt::format("source spike ({} ms, neuron {}) of '{}' is invalid",
                                               t_ms[k], neuron[k], info.name));
     }
-    emit_spike(population, neuron[k], t_ms[k]);
+    const NeuronId global = info.offset + neuron[k];
+    count_spike(population, global, t_ms[k]);
+    for (ProjectionId id : network_.outgoing(population)) {
+      const Projection& projection = network_.projection(id);
+      for (std::uint32_t s = projection.first_segment(neuron[k]);
+           s < projection.last_segment(neuron[k]); ++s) {
+        // Source sequence numbers count down from the top so they never collide with
+        // the queue's, which count up from zero.
+        source_events_.push_back(
+            {t_ms[k] + projection.segment(s).delay_ms, global, ~next_source_sequence_++, id, s});
+      }
+    }
   }
+  source_events_sorted_ = false;
+}
+
+bool Simulation::pop_next_event(double t_end_ms, Event& event) {
+  if (!source_events_sorted_) {
+    std::sort(source_events_.begin() + static_cast<std::ptrdiff_t>(next_source_event_),
+              source_events_.end(), happens_before);
+    source_events_sorted_ = true;
+  }
+  const bool have_source = next_source_event_ < source_events_.size();
+  const bool have_queued = !queue_.empty();
+  if (have_source &&
+      (!have_queued || happens_before(source_events_[next_source_event_], queue_.top()))) {
+    if (!(source_events_[next_source_event_].t_ms < t_end_ms)) return false;
+    event = source_events_[next_source_event_++];
+    return true;
+  }
+  if (!have_queued || !(queue_.top().t_ms < t_end_ms)) return false;
+  event = queue_.top();
+  queue_.pop();
+  return true;
+}
+
+void Simulation::count_spike(PopulationId population, NeuronId global, double t_ms) {
+  ++spike_counts_[global];
+  ++counters_.populations[population].spikes;
+  if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms, global);
 }
 
 void Simulation::emit_spike(PopulationId population, std::uint32_t neuron, double t_ms) {
   const NeuronId global = network_.population(population).offset + neuron;
-  ++spike_counts_[global];
-  ++counters_.populations[population].spikes;
-  if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms, global);
+  count_spike(population, global, t_ms);
   for (ProjectionId id : network_.outgoing(population)) {
     const Projection& projection = network_.projection(id);
     for (std::uint32_t s = projection.first_segment(neuron); s < projection.last_segment(neuron);
@@ -85,9 +126,8 @@ void Simulation::sample_membranes_before(double t_ms) {
 }
 
 void Simulation::run_until(double t_end_ms) {
-  while (!queue_.empty() && queue_.top().t_ms < t_end_ms) {
-    const Event event = queue_.top();
-    queue_.pop();
+  Event event{};
+  while (pop_next_event(t_end_ms, event)) {
     if (membrane_recorder_ != nullptr) sample_membranes_before(event.t_ms);
     now_ms_ = event.t_ms;
     ++counters_.events_processed;

@@ -42,13 +42,23 @@ class Simulation {
   void set_membrane_recorder(MembraneRecorder* recorder) { membrane_recorder_ = recorder; }
 
  private:
+  void count_spike(PopulationId population, NeuronId global, double t_ms);
   void emit_spike(PopulationId population, std::uint32_t neuron, double t_ms);
   void handle_output(PopulationId population, double t_ms);
   void sample_membranes_before(double t_ms);
+  // The next event in time order from the queue and the source stream; false if none
+  // before t_end_ms.
+  bool pop_next_event(double t_end_ms, Event& event);
 
   const Network& network_;
   std::vector<std::unique_ptr<PopulationState>> states_;
   EventQueue queue_;
+  // Events of source spikes, known before the trial runs: kept as a sorted stream and
+  // merged with the queue, which saves a heap push and pop per source spike.
+  std::vector<Event> source_events_;
+  std::size_t next_source_event_ = 0;
+  bool source_events_sorted_ = true;
+  std::uint32_t next_source_sequence_ = 0;
   PopulationOutput output_;
   std::vector<std::uint32_t> spike_counts_;  // by global neuron id
   SimulationCounters counters_;

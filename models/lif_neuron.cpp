@@ -16,14 +16,6 @@ constexpr double kQuietNaN = std::numeric_limits<double>::quiet_NaN();
 // Re-base when exp((t - t_ref)/tau) would exceed e^500 (double overflows near e^709).
 constexpr double kMaxGrowthExponent = 500.0;
 
-struct NeuronState {
-  // (v - v_rest) * exp((t - t_ref)/tau), or NaN while refractory: NaN makes the
-  // threshold test fail-safe (every compare with NaN is false), so refractoriness costs
-  // nothing on the hot path and is resolved on the slow path.
-  double u;
-  double threshold_above_rest;  // threshold - v_rest
-};
-
 // kDrifts: v_rest > threshold, so neurons cross the threshold between events too.
 template <bool kDrifts>
 class LifState final : public engine::PopulationState {
@@ -31,7 +23,8 @@ class LifState final : public engine::PopulationState {
   explicit LifState(const LifGroup& group)
       : group_(group),
         p_(group.parameters()),
-        neurons_(group.size()),
+        u_(group.size()),
+        threshold_above_rest_(group.size()),
         refractory_until_ms_(group.size()),
         version_(kDrifts ? group.size() : 0),
         scheduled_ms_(kDrifts ? group.size() : 0) {}
@@ -41,9 +34,10 @@ class LifState final : public engine::PopulationState {
     const auto thresholds = group_.thresholds();
     RandomStream random(seed, sample_index, StreamPurpose::kInitialState);
     const bool random_start = p_.v_init_high > p_.v_init_low;
-    for (std::size_t j = 0; j < neurons_.size(); ++j) {
+    for (std::size_t j = 0; j < u_.size(); ++j) {
       const double v = random_start ? random.uniform(p_.v_init_low, p_.v_init_high) : p_.v_init_low;
-      neurons_[j] = {v - p_.v_rest, thresholds[j] - p_.v_rest};
+      u_[j] = v - p_.v_rest;
+      threshold_above_rest_[j] = thresholds[j] - p_.v_rest;
       refractory_until_ms_[j] = -kInfinity;
     }
     if constexpr (kDrifts) {
@@ -54,16 +48,16 @@ class LifState final : public engine::PopulationState {
 
   void start(engine::PopulationOutput& out) override {
     if constexpr (kDrifts) {
-      for (std::uint32_t j = 0; j < neurons_.size(); ++j) {
-        if (!(neurons_[j].u < neurons_[j].threshold_above_rest)) {
+      for (std::uint32_t j = 0; j < u_.size(); ++j) {
+        if (!(u_[j] < threshold_above_rest_[j])) {
           spike(j, 0.0, out);
         } else {
           schedule_crossing(j, 0.0, out);
         }
       }
     } else {
-      for (std::uint32_t j = 0; j < neurons_.size(); ++j) {
-        if (!(neurons_[j].u < neurons_[j].threshold_above_rest)) spike(j, 0.0, out);
+      for (std::uint32_t j = 0; j < u_.size(); ++j) {
+        if (!(u_[j] < threshold_above_rest_[j])) spike(j, 0.0, out);
       }
     }
   }
@@ -71,12 +65,14 @@ class LifState final : public engine::PopulationState {
   void receive(double t_ms, std::span<const std::uint32_t> targets, std::span<const float> weights,
                engine::PopulationOutput& out) override {
     const double growth = growth_at(t_ms);
-    NeuronState* const neurons = neurons_.data();
+    double* const u = u_.data();
+    const double* const threshold = threshold_above_rest_.data();
     const std::size_t count = targets.size();
     for (std::size_t k = 0; k < count; ++k) {
-      NeuronState& n = neurons[targets[k]];
-      n.u += static_cast<double>(weights[k]) * growth;
-      if (!(n.u < n.threshold_above_rest * growth)) [[unlikely]] {
+      const std::uint32_t j = targets[k];
+      u[j] = std::fma(static_cast<double>(weights[k]), growth, u[j]);
+      // Written as !(u < threshold) so that NaN (refractory) takes the slow path too.
+      if (!(u[j] < threshold[j] * growth)) [[unlikely]] {
         slow_path(targets[k], weights[k], t_ms, growth, out);
       } else if constexpr (kDrifts) {
         schedule_crossing(targets[k], t_ms, out);
@@ -90,10 +86,9 @@ class LifState final : public engine::PopulationState {
     if constexpr (kDrifts) {
       if (tag != version_[neuron]) return;  // superseded by a later input
       out.count_state_updates(1);
-      NeuronState& n = neurons_[neuron];
-      if (std::isnan(n.u)) {
+      if (std::isnan(u_[neuron])) {
         // End of the refractory period (the wake-up is at its end): restart from reset.
-        n.u = rebased_u(neuron);
+        u_[neuron] = rebased_u(neuron);
       }
       // At the predicted time v equals the threshold up to rounding.
       const double crossing = crossing_time(neuron, t_ms);
@@ -106,13 +101,12 @@ class LifState final : public engine::PopulationState {
   }
 
   [[nodiscard]] double membrane_potential(std::uint32_t neuron, double t_ms) const override {
-    const NeuronState& n = neurons_[neuron];
     const double until = refractory_until_ms_[neuron];
-    if (std::isnan(n.u)) {
+    if (std::isnan(u_[neuron])) {
       if (t_ms < until) return p_.v_reset;
       return p_.v_rest + (p_.v_reset - p_.v_rest) * decay(t_ms - until);
     }
-    return p_.v_rest + n.u * decay(t_ms - t_ref_ms_);
+    return p_.v_rest + u_[neuron] * decay(t_ms - t_ref_ms_);
   }
 
  private:
@@ -123,8 +117,8 @@ class LifState final : public engine::PopulationState {
     double exponent = (t_ms - t_ref_ms_) / p_.tau_m_ms;
     if (exponent > kMaxGrowthExponent) {
       const double shrink = std::exp(-exponent);
-      for (NeuronState& n : neurons_)
-        n.u *= shrink;  // NaN stays NaN
+      for (double& u : u_)
+        u *= shrink;  // NaN stays NaN
       t_ref_ms_ = t_ms;
       exponent = 0.0;
     }
@@ -139,11 +133,10 @@ class LifState final : public engine::PopulationState {
 
   void slow_path(std::uint32_t j, float weight, double t_ms, double growth,
                  engine::PopulationOutput& out) {
-    NeuronState& n = neurons_[j];
-    if (std::isnan(n.u)) {
+    if (std::isnan(u_[j])) {
       if (t_ms < refractory_until_ms_[j]) return;  // input lost while refractory
-      n.u = rebased_u(j) + static_cast<double>(weight) * growth;
-      if (n.u < n.threshold_above_rest * growth) {
+      u_[j] = rebased_u(j) + static_cast<double>(weight) * growth;
+      if (u_[j] < threshold_above_rest_[j] * growth) {
         if constexpr (kDrifts) schedule_crossing(j, t_ms, out);
         return;
       }
@@ -154,7 +147,7 @@ class LifState final : public engine::PopulationState {
   void spike(std::uint32_t j, double t_ms, engine::PopulationOutput& out) {
     out.spike(j);
     out.count_state_updates(1);
-    neurons_[j].u = kQuietNaN;
+    u_[j] = kQuietNaN;
     refractory_until_ms_[j] = t_ms + p_.refractory_ms;
     // Inputs during the refractory period are lost: wake at its end and drift on from there.
     if constexpr (kDrifts) push_crossing(j, refractory_until_ms_[j], out);
@@ -162,11 +155,10 @@ class LifState final : public engine::PopulationState {
 
   // Time at which v reaches the threshold with no further input (kDrifts only).
   [[nodiscard]] double crossing_time(std::uint32_t j, double t_ms) const {
-    const NeuronState& n = neurons_[j];
-    const double v_above_rest = n.u * decay(t_ms - t_ref_ms_);
+    const double v_above_rest = u_[j] * decay(t_ms - t_ref_ms_);
     // v - v_rest relaxes as (v0 - v_rest) e^{-dt/tau} towards 0 > threshold - v_rest.
-    if (v_above_rest >= n.threshold_above_rest) return t_ms;
-    return t_ms + p_.tau_m_ms * std::log(v_above_rest / n.threshold_above_rest);
+    if (v_above_rest >= threshold_above_rest_[j]) return t_ms;
+    return t_ms + p_.tau_m_ms * std::log(v_above_rest / threshold_above_rest_[j]);
   }
 
   void schedule_crossing(std::uint32_t j, double t_ms, engine::PopulationOutput& out) {
@@ -185,7 +177,11 @@ class LifState final : public engine::PopulationState {
 
   const LifGroup& group_;
   LifParameters p_;
-  std::vector<NeuronState> neurons_;
+  // (v - v_rest) * exp((t - t_ref)/tau), or NaN while refractory: every compare with
+  // NaN is false, so the threshold test sends refractory neurons to the slow path and
+  // refractoriness costs nothing on the hot path.
+  std::vector<double> u_;
+  std::vector<double> threshold_above_rest_;  // threshold - v_rest
   std::vector<double> refractory_until_ms_;
   std::vector<std::uint32_t> version_;  // kDrifts: tag of the valid pending wake-up
   std::vector<double> scheduled_ms_;    // kDrifts: time of the valid pending wake-up
