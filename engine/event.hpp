@@ -20,9 +20,14 @@ struct Event {
   std::uint32_t segment;    // delay segment of the projection (or the wake-up tag)
 };
 
-// Ties are broken by (time, source, sequence): a total, deterministic order.
+// Ties are broken deterministically: at equal times, wake-ups come before spike
+// arrivals (a neuron's own state change at t, such as the end of its refractory period,
+// is settled before inputs at t), then lower source ids first, then push order.
 [[nodiscard]] constexpr bool happens_before(const Event& a, const Event& b) {
   if (a.t_ms != b.t_ms) return a.t_ms < b.t_ms;
+  const bool a_arrives = a.projection != kWakeupEvent;
+  const bool b_arrives = b.projection != kWakeupEvent;
+  if (a_arrives != b_arrives) return b_arrives;
   if (a.source != b.source) return a.source < b.source;
   return a.sequence < b.sequence;
 }

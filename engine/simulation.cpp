@@ -8,8 +8,10 @@
 namespace sprout::engine {
 
 Simulation::Simulation(const Network& network) : network_(network) {
-  for (const PopulationInfo& info : network.populations()) {
-    states_.push_back(info.group->make_state());
+  for (std::size_t p = 0; p < network.populations().size(); ++p) {
+    states_.push_back(network.populations()[p].group->make_state());
+    offsets_.push_back(network.populations()[p].offset);
+    outgoing_.push_back(&network.outgoing(static_cast<PopulationId>(p)));
   }
   spike_counts_.assign(network.neuron_count(), 0);
 }
@@ -96,9 +98,9 @@ void Simulation::count_spike(PopulationId population, NeuronId global, double t_
 }
 
 void Simulation::emit_spike(PopulationId population, std::uint32_t neuron, double t_ms) {
-  const NeuronId global = network_.population(population).offset + neuron;
+  const NeuronId global = offsets_[population] + neuron;
   count_spike(population, global, t_ms);
-  for (ProjectionId id : network_.outgoing(population)) {
+  for (ProjectionId id : *outgoing_[population]) {
     const Projection& projection = network_.projection(id);
     for (std::uint32_t s = projection.first_segment(neuron); s < projection.last_segment(neuron);
          ++s) {
@@ -109,7 +111,7 @@ void Simulation::emit_spike(PopulationId population, std::uint32_t neuron, doubl
 
 void Simulation::handle_output(PopulationId population, double t_ms) {
   counters_.populations[population].state_updates += output_.state_updates();
-  const NeuronId offset = network_.population(population).offset;
+  const NeuronId offset = offsets_[population];
   for (const auto& wakeup : output_.wakeups()) {
     queue_.push(wakeup.t_ms, offset + wakeup.neuron, kWakeupEvent, wakeup.tag);
   }

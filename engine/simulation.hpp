@@ -51,6 +51,9 @@ class Simulation {
   bool pop_next_event(double t_end_ms, Event& event);
 
   const Network& network_;
+  // Per population, copied from the network for the spike path.
+  std::vector<NeuronId> offsets_;
+  std::vector<const std::vector<ProjectionId>*> outgoing_;
   std::vector<std::unique_ptr<PopulationState>> states_;
   EventQueue queue_;
   // Events of source spikes, known before the trial runs: kept as a sorted stream and

@@ -12,7 +12,10 @@ namespace sprout::models {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kQuietNaN = std::numeric_limits<double>::quiet_NaN();
+// u of a refractory neuron: inputs add to it without effect and the threshold test
+// fails, so refractoriness costs nothing on the hot path. A wake-up at the end of the
+// period restores the reset potential.
+constexpr double kRefractory = -kInfinity;
 // Re-base when exp((t - t_ref)/tau) would exceed e^500 (double overflows near e^709).
 constexpr double kMaxGrowthExponent = 500.0;
 
@@ -40,6 +43,8 @@ class LifState final : public engine::PopulationState {
       threshold_above_rest_[j] = thresholds[j] - p_.v_rest;
       refractory_until_ms_[j] = -kInfinity;
     }
+    refractory_ends_.clear();
+    next_refractory_end_ = 0;
     if constexpr (kDrifts) {
       std::fill(version_.begin(), version_.end(), 0u);
       std::fill(scheduled_ms_.begin(), scheduled_ms_.end(), kInfinity);
@@ -64,6 +69,7 @@ class LifState final : public engine::PopulationState {
 
   void receive(double t_ms, std::span<const std::uint32_t> targets, std::span<const float> weights,
                engine::PopulationOutput& out) override {
+    if constexpr (!kDrifts) end_refractory_periods_until(t_ms, out);
     const double growth = growth_at(t_ms);
     double* const u = u_.data();
     const double* const threshold = threshold_above_rest_.data();
@@ -71,11 +77,10 @@ class LifState final : public engine::PopulationState {
     for (std::size_t k = 0; k < count; ++k) {
       const std::uint32_t j = targets[k];
       u[j] = std::fma(static_cast<double>(weights[k]), growth, u[j]);
-      // Written as !(u < threshold) so that NaN (refractory) takes the slow path too.
-      if (!(u[j] < threshold[j] * growth)) [[unlikely]] {
-        slow_path(targets[k], weights[k], t_ms, growth, out);
+      if (u[j] >= threshold[j] * growth) [[unlikely]] {
+        spike(j, t_ms, out);
       } else if constexpr (kDrifts) {
-        schedule_crossing(targets[k], t_ms, out);
+        if (u[j] != kRefractory) schedule_crossing(j, t_ms, out);
       }
     }
     out.count_state_updates(count);
@@ -86,10 +91,7 @@ class LifState final : public engine::PopulationState {
     if constexpr (kDrifts) {
       if (tag != version_[neuron]) return;  // superseded by a later input
       out.count_state_updates(1);
-      if (std::isnan(u_[neuron])) {
-        // End of the refractory period (the wake-up is at its end): restart from reset.
-        u_[neuron] = rebased_u(neuron);
-      }
+      if (u_[neuron] == kRefractory) u_[neuron] = rebased_u(neuron);
       // At the predicted time v equals the threshold up to rounding.
       const double crossing = crossing_time(neuron, t_ms);
       if (crossing <= t_ms + 1e-9) {
@@ -102,7 +104,7 @@ class LifState final : public engine::PopulationState {
 
   [[nodiscard]] double membrane_potential(std::uint32_t neuron, double t_ms) const override {
     const double until = refractory_until_ms_[neuron];
-    if (std::isnan(u_[neuron])) {
+    if (u_[neuron] == kRefractory) {
       if (t_ms < until) return p_.v_reset;
       return p_.v_rest + (p_.v_reset - p_.v_rest) * decay(t_ms - until);
     }
@@ -118,7 +120,7 @@ class LifState final : public engine::PopulationState {
     if (exponent > kMaxGrowthExponent) {
       const double shrink = std::exp(-exponent);
       for (double& u : u_)
-        u *= shrink;  // NaN stays NaN
+        u *= shrink;  // kRefractory stays -infinity
       t_ref_ms_ = t_ms;
       exponent = 0.0;
     }
@@ -127,30 +129,39 @@ class LifState final : public engine::PopulationState {
 
   // u of a neuron whose refractory period has ended, restarted from v_reset then.
   [[nodiscard]] double rebased_u(std::uint32_t neuron) const {
+    if (p_.v_reset == p_.v_rest) return 0.0;  // the common case needs no exponential
     return (p_.v_reset - p_.v_rest) *
            std::exp((refractory_until_ms_[neuron] - t_ref_ms_) / p_.tau_m_ms);
-  }
-
-  void slow_path(std::uint32_t j, float weight, double t_ms, double growth,
-                 engine::PopulationOutput& out) {
-    if (std::isnan(u_[j])) {
-      if (t_ms < refractory_until_ms_[j]) return;  // input lost while refractory
-      u_[j] = rebased_u(j) + static_cast<double>(weight) * growth;
-      if (u_[j] < threshold_above_rest_[j] * growth) {
-        if constexpr (kDrifts) schedule_crossing(j, t_ms, out);
-        return;
-      }
-    }
-    spike(j, t_ms, out);
   }
 
   void spike(std::uint32_t j, double t_ms, engine::PopulationOutput& out) {
     out.spike(j);
     out.count_state_updates(1);
-    u_[j] = kQuietNaN;
+    u_[j] = kRefractory;
     refractory_until_ms_[j] = t_ms + p_.refractory_ms;
-    // Inputs during the refractory period are lost: wake at its end and drift on from there.
-    if constexpr (kDrifts) push_crossing(j, refractory_until_ms_[j], out);
+    // Inputs during the refractory period are lost: wake at its end and go on from reset.
+    if constexpr (kDrifts) {
+      push_crossing(j, refractory_until_ms_[j], out);
+    } else {
+      refractory_ends_.push_back(j);
+    }
+  }
+
+  // Without drift nothing happens at the end of a refractory period until the next input
+  // arrives, so the periods are closed lazily here. They end in spike order (all last
+  // refractory_ms), so a FIFO replaces a queue entry per spike.
+  void end_refractory_periods_until(double t_ms, engine::PopulationOutput& out) {
+    while (next_refractory_end_ < refractory_ends_.size()) {
+      const std::uint32_t j = refractory_ends_[next_refractory_end_];
+      if (refractory_until_ms_[j] > t_ms) break;
+      u_[j] = rebased_u(j);
+      out.count_state_updates(1);
+      ++next_refractory_end_;
+    }
+    if (next_refractory_end_ == refractory_ends_.size()) {
+      refractory_ends_.clear();
+      next_refractory_end_ = 0;
+    }
   }
 
   // Time at which v reaches the threshold with no further input (kDrifts only).
@@ -177,12 +188,12 @@ class LifState final : public engine::PopulationState {
 
   const LifGroup& group_;
   LifParameters p_;
-  // (v - v_rest) * exp((t - t_ref)/tau), or NaN while refractory: every compare with
-  // NaN is false, so the threshold test sends refractory neurons to the slow path and
-  // refractoriness costs nothing on the hot path.
+  // (v - v_rest) * exp((t - t_ref)/tau), or kRefractory.
   std::vector<double> u_;
   std::vector<double> threshold_above_rest_;  // threshold - v_rest
   std::vector<double> refractory_until_ms_;
+  std::vector<std::uint32_t> refractory_ends_;  // !kDrifts: neurons in spike order
+  std::size_t next_refractory_end_ = 0;
   std::vector<std::uint32_t> version_;  // kDrifts: tag of the valid pending wake-up
   std::vector<double> scheduled_ms_;    // kDrifts: time of the valid pending wake-up
   double t_ref_ms_ = 0.0;
