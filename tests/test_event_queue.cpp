@@ -52,3 +52,15 @@ TEST_CASE("Event queue: equal (time, source) keep push order via the sequence", 
     queue.pop();
   }
 }
+
+TEST_CASE("Event queue: at equal times wake-ups come before spike arrivals", "[queue]") {
+  EventQueue queue;
+  queue.push(3.0, 1, 0, 0);             // arrival from source 1
+  queue.push(3.0, 7, kWakeupEvent, 0);  // wake-up of neuron 7
+  queue.push(2.0, 9, 0, 0);
+  CHECK(queue.top().source == 9);
+  queue.pop();
+  CHECK(queue.top().projection == kWakeupEvent);
+  queue.pop();
+  CHECK(queue.top().source == 1);
+}
