@@ -1,0 +1,68 @@
+// The BP weights file: bitwise round trip, errors naming the file, folding the input
+// scaling into the first layer.
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "bp_test_data.hpp"
+#include "models/bp_pruning.hpp"
+#include "models/mlp_weights_file.hpp"
+#include "test_helpers.hpp"
+
+using namespace sprout::models;
+
+TEST_CASE("MLP weights file round trip is exact, pruned zeros included", "[bp][weights]") {
+  sprout::testing::TemporaryFolder folder;
+  const std::vector<std::size_t> sizes{7, 5, 3};
+  Mlp network(sizes);
+  network.initialise(4);
+  prune_by_magnitude(network.layers()[0], 10);
+  const auto path = folder.path() / "weights.bin";
+  write_mlp_weights(path, network);
+  // 8 magic + 4 count + 3*4 sizes + 4*(7*5 + 5 + 5*3 + 3) floats.
+  CHECK(std::filesystem::file_size(path) == 8 + 4 + 12 + 4 * (35 + 5 + 15 + 3));
+  CHECK_FALSE(std::filesystem::exists(folder.path() / "weights.bin.tmp"));
+  const Mlp loaded = read_mlp_weights(path);
+  CHECK(loaded.layer_sizes() == network.layer_sizes());
+  for (std::size_t layer = 0; layer < 2; ++layer) {
+    CHECK(loaded.layers()[layer].weights == network.layers()[layer].weights);
+    CHECK(loaded.layers()[layer].bias == network.layers()[layer].bias);
+  }
+  CHECK(loaded.nonzero_synapses() == 10 + 15);
+}
+
+TEST_CASE("MLP weights file: bad files are errors naming the file", "[bp][weights]") {
+  sprout::testing::TemporaryFolder folder;
+  const auto path = folder.path() / "w.bin";
+  CHECK_THROWS_WITH(read_mlp_weights(path), Catch::Contains("w.bin: cannot open file"));
+  const std::vector<std::size_t> sizes{4, 2};
+  Mlp network(sizes);
+  write_mlp_weights(path, network);
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 2);
+  CHECK_THROWS_WITH(read_mlp_weights(path), Catch::Contains("w.bin: truncated"));
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "NOTMLP01xxxxxxxxxxxx";
+  }
+  CHECK_THROWS_WITH(read_mlp_weights(path),
+                    Catch::Contains("w.bin: not a Sprout MLP weights file"));
+}
+
+TEST_CASE("Folding the input scaling: same outputs on unscaled inputs", "[bp][weights]") {
+  const std::vector<std::size_t> sizes{6, 8, 3};
+  Mlp trained(sizes);
+  trained.initialise(5);
+  prune_by_magnitude(trained.layers()[0], 20);
+  const auto data = sprout::testing::gaussian_clusters(10, 6, 3, 2, 0);
+  const float offset = 0.13F;
+  const float scale = 0.31F;
+  const RowMatrix scaled = (data.features.array() - offset) / scale;
+  Mlp folded = trained;
+  fold_input_scaling(folded, offset, scale);
+  CHECK(folded.nonzero_synapses() == trained.nonzero_synapses());
+  MlpWorkspace a;
+  MlpWorkspace b;
+  forward(trained, scaled, a, 1);
+  forward(folded, data.features, b, 1);
+  CHECK((a.activations.back() - b.activations.back()).cwiseAbs().maxCoeff() < 1e-4F);
+}
