@@ -40,11 +40,19 @@ struct PresentationResult {
   }
 };
 
-// Presents images [first, first + count) of `images`; `sample_offset` + index is the
-// sample index the random streams derive from.
+// Presents images [first, first + count) of `images`; image index = sample index for
+// the random streams.
 [[nodiscard]] PresentationResult present_images(const FeedForwardNetwork& network,
                                                 const encoders::LabelledImages& images,
                                                 std::size_t first, std::size_t count,
                                                 const PresentationOptions& options);
+
+// Presents images[image_indices[k]] as sample sample_ids[k] (the id the random streams
+// derive from: unique per presentation, e.g. epoch x N + position).
+[[nodiscard]] PresentationResult present_samples(const FeedForwardNetwork& network,
+                                                 const encoders::LabelledImages& images,
+                                                 std::span<const std::size_t> image_indices,
+                                                 std::span<const std::uint64_t> sample_ids,
+                                                 const PresentationOptions& options);
 
 }  // namespace sprout::models

@@ -1,0 +1,282 @@
+// `sprout train`: learning by structural plasticity on MNIST. Trains on the training set,
+// evaluates on the test set after every epoch, checkpoints every epoch (and resumes),
+// writes DIR/results.json, the final network and its receptive fields.
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <optional>
+#include <string>
+
+#include "analysis/results_file.hpp"
+#include "analysis/svg_chart.hpp"
+#include "apps/commands.hpp"
+#include "apps/options.hpp"
+#include "apps/progress.hpp"
+#include "encoders/mnist.hpp"
+#include "engine/atomic_file.hpp"
+#include "engine/random_stream.hpp"
+#include "engine/spike_recorder.hpp"
+#include "models/image_simulation.hpp"
+#include "models/structural_config.hpp"
+#include "models/structural_learner.hpp"
+
+namespace sprout::apps {
+namespace {
+
+constexpr std::uint64_t kShuffle =
+    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 10;
+
+struct TrainOptions {
+  std::string config_path = "configs/mnist_structural.json";
+  std::string out = "runs/structural";
+  std::string data_dir;
+  std::optional<std::size_t> epochs, train_limit, test_limit, hidden;
+  std::optional<int> threads;
+  std::optional<std::uint64_t> seed;
+  bool resume = false;
+};
+
+models::StructuralConfig load_config(const TrainOptions& o) {
+  models::StructuralConfig config =
+      models::parse_structural_config(analysis::read_json_file(o.config_path), o.config_path);
+  if (o.epochs) config.epochs = *o.epochs;
+  if (o.train_limit) config.train_limit = *o.train_limit;
+  if (o.test_limit) config.test_limit = *o.test_limit;
+  if (o.threads) config.threads = *o.threads;
+  if (o.seed) config.seed = *o.seed;
+  if (o.hidden) {
+    config.network.hidden = *o.hidden;
+    if (config.hebbian.winners > config.network.hidden) {
+      throw std::invalid_argument(fmt::format("--hidden {} is below hebbian.winners {}", *o.hidden,
+                                              config.hebbian.winners));
+    }
+  }
+  return config;
+}
+
+std::vector<std::size_t> epoch_order(std::size_t count, std::uint64_t seed, std::size_t epoch) {
+  std::vector<std::size_t> order(count);
+  std::iota(order.begin(), order.end(), 0);
+  RandomStream random(seed, epoch, kShuffle);
+  for (std::size_t k = count; k > 1; --k)
+    std::swap(order[k - 1], order[random.below(k)]);
+  return order;
+}
+
+nlohmann::json synapse_json(const models::SynapseCounts& c, std::size_t hidden,
+                            std::size_t inputs) {
+  const double pairs = static_cast<double>(hidden * inputs);
+  return {
+      {"synapses",
+       {{"potential", c.potential},
+        {"realised", c.realised},
+        {"silent", c.silent},
+        {"consolidated", c.consolidated}}},
+      {"connectivity",
+       {{"potential_P_pot", static_cast<double>(c.potential) / pairs},
+        {"anatomical_P", static_cast<double>(c.realised) / pairs},
+        {"realised_of_potential",
+         c.potential ? static_cast<double>(c.realised) / static_cast<double>(c.potential) : 0.0},
+        {"consolidation_load",
+         c.realised ? static_cast<double>(c.consolidated) / static_cast<double>(c.realised)
+                    : 0.0}}}};
+}
+
+nlohmann::json evaluation_json(const models::EvaluationResult& eval,
+                               const models::StructuralLearner& learner) {
+  const auto& net = learner.network();
+  const double images = static_cast<double>(eval.images);
+  nlohmann::json synops = {
+      {"input_to_hidden",
+       static_cast<double>(eval.counters.projections[net.input_to_hidden].synaptic_events) /
+           images}};
+  if (net.lateral_inhibition) {
+    synops["lateral_inhibition"] =
+        static_cast<double>(eval.counters.projections[*net.lateral_inhibition].synaptic_events) /
+        images;
+  }
+  // The readout adds each hidden spike's 10 weights: 10 accumulates per hidden spike.
+  const double hidden_spikes = static_cast<double>(eval.counters.populations[net.hidden].spikes);
+  synops["readout"] = hidden_spikes * static_cast<double>(learner.readout().classes()) / images;
+  return {{"test_accuracy", eval.accuracy()},
+          {"test_images", eval.images},
+          {"hidden_in_use_test", eval.hidden_in_use},
+          {"input_spikes_per_test_image",
+           static_cast<double>(eval.counters.populations[net.input].spikes) / images},
+          {"hidden_spikes_per_test_image", hidden_spikes / images},
+          {"synops_per_test_image", synops}};
+}
+
+void write_receptive_fields(const std::filesystem::path& path,
+                            const models::StructuralLearner& learner, std::size_t rows,
+                            std::size_t cols) {
+  analysis::ImageGrid grid;
+  grid.title = "Input weights of the hidden neurons (receptive fields)";
+  grid.pixels = learner.synapses().weights();
+  grid.image_height = rows;
+  grid.image_width = cols;
+  grid.columns = 25;
+  grid.pixel_size = 2;
+  write_text_atomically(path, analysis::render_svg(grid));
+}
+
+void write_test_raster(const std::filesystem::path& out, const models::StructuralLearner& learner,
+                       const encoders::LabelledImages& test) {
+  models::PresentationOptions options;
+  options.encoder = learner.config().encoder;
+  options.seed = learner.config().seed;
+  options.raster_max_spikes = 1'000'000;
+  const auto result = models::present_images(learner.network(), test, 0, 1, options);
+  engine::write_raster_binary(out / "raster_test_image_0.bin", result.first_image_raster);
+  engine::write_raster_csv(out / "raster_test_image_0.csv", result.first_image_raster);
+}
+
+void run_train(const TrainOptions& o) {
+  const std::filesystem::path out = o.out;
+  const std::filesystem::path checkpoint = out / "checkpoint.bin";
+  const std::filesystem::path results_path = out / "results.json";
+  models::StructuralConfig config = load_config(o);
+  const encoders::Mnist mnist = encoders::load_mnist(o.data_dir);
+  const std::size_t train_count =
+      config.train_limit ? std::min(config.train_limit, mnist.train.count) : mnist.train.count;
+  const std::size_t test_count =
+      config.test_limit ? std::min(config.test_limit, mnist.test.count) : mnist.test.count;
+  const std::size_t inputs = mnist.train.pixels_per_image();
+
+  std::optional<models::StructuralLearner> learner;
+  nlohmann::json epochs = nlohmann::json::array();
+  double wall_before_s = 0;
+  if (o.resume && std::filesystem::exists(checkpoint)) {
+    learner.emplace(models::StructuralLearner::load(checkpoint));
+    const nlohmann::json previous = analysis::read_json_file(results_path);
+    epochs = previous.at("epochs");
+    for (const auto& e : epochs)
+      wall_before_s += e.at("train_wall_s").get<double>();
+    // The checkpoint's config rules; command-line changes of epochs and threads apply.
+    const std::size_t total_epochs = config.epochs;
+    const int threads = config.threads;
+    config = learner->config();
+    config.epochs = std::max(total_epochs, epochs.size());
+    config.threads = threads;
+    learner.emplace(models::StructuralLearner::load(checkpoint));
+    fmt::print("resuming from {} after epoch {}\n", checkpoint.string(), epochs.size());
+  } else {
+    learner.emplace(config, inputs);
+  }
+  nlohmann::json config_json = models::to_json(config);
+  config_json["config_file"] = o.config_path;
+  config_json["data_dir"] = o.data_dir;
+
+  auto write_results = [&](bool complete) {
+    nlohmann::json document = analysis::provenance("train", config_json);
+    document["complete"] = complete;
+    document["train_images"] = train_count;
+    document["test_images"] = test_count;
+    document["epochs"] = epochs;
+    if (complete) {
+      document["final"] = epochs.back();
+      document["files"] = {{"network", "network.bin"},
+                           {"receptive_fields", "receptive_fields.svg"},
+                           {"raster_test_image_0", "raster_test_image_0.bin"},
+                           {"raster_test_image_0_csv", "raster_test_image_0.csv"}};
+    }
+    analysis::write_json_atomically(results_path, document);
+  };
+
+  const auto initial = learner->synapses().counts();
+  fmt::print("train: {} training / {} test images, hidden {}, {} potential synapses, {} realised\n",
+             train_count, test_count, config.network.hidden, initial.potential, initial.realised);
+  for (std::size_t epoch = epochs.size(); epoch < config.epochs; ++epoch) {
+    const auto order = epoch_order(train_count, config.seed, epoch);
+    ProgressLine progress(fmt::format("epoch {}/{}", epoch + 1, config.epochs), train_count);
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t correct = 0, seen = 0;
+    std::uint64_t events = 0;
+    models::StructuralStepStats structure;
+    for (std::size_t first = 0; first < train_count; first += config.batch_size) {
+      const std::size_t size = std::min(config.batch_size, train_count - first);
+      const auto stats = learner->train_batch(mnist.train, std::span(order).subspan(first, size),
+                                              epoch * train_count + first);
+      correct += stats.correct;
+      seen += stats.samples;
+      events += stats.synaptic_events;
+      structure.consolidated += stats.structure.consolidated;
+      structure.eliminated += stats.structure.eliminated;
+      structure.grown += stats.structure.grown;
+      progress.update(seen,
+                      fmt::format("running acc {:.1f}%  realised {}",
+                                  100.0 * static_cast<double>(correct) / static_cast<double>(seen),
+                                  learner->synapses().counts().realised));
+    }
+    const double train_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::size_t neurons_won = learner->take_neurons_that_won();
+    const auto eval_start = std::chrono::steady_clock::now();
+    const models::EvaluationResult eval = learner->evaluate(mnist.test, test_count);
+    const double eval_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - eval_start).count();
+    const auto counts = learner->synapses().counts();
+
+    nlohmann::json entry = evaluation_json(eval, *learner);
+    entry.update(synapse_json(counts, config.network.hidden, inputs));
+    entry["epoch"] = epoch + 1;
+    entry["train_running_accuracy"] = static_cast<double>(correct) / static_cast<double>(seen);
+    entry["hidden_in_use_train"] = neurons_won;
+    entry["structural_changes"] = {{"consolidated", structure.consolidated},
+                                   {"eliminated", structure.eliminated},
+                                   {"grown", structure.grown}};
+    entry["train_wall_s"] = train_s;
+    entry["eval_wall_s"] = eval_s;
+    entry["train_samples_per_s"] = static_cast<double>(seen) / train_s;
+    entry["train_synaptic_events_per_s"] = static_cast<double>(events) / train_s;
+    epochs.push_back(entry);
+
+    learner->save(checkpoint);
+    write_results(false);
+    fmt::print(
+        "epoch {}: test accuracy {:.2f}%  realised {} ({:.1f}% of potential), consolidated {}, "
+        "silent {}  train {:.0f} s ({:.0f} samples/s, {:.0f} M events/s)\n",
+        epoch + 1, 100 * eval.accuracy(), counts.realised,
+        100.0 * static_cast<double>(counts.realised) / static_cast<double>(counts.potential),
+        counts.consolidated, counts.silent, train_s, static_cast<double>(seen) / train_s,
+        static_cast<double>(events) / train_s / 1e6);
+  }
+  learner->save(out / "network.bin");
+  write_receptive_fields(out / "receptive_fields.svg", *learner, mnist.train.rows,
+                         mnist.train.cols);
+  write_test_raster(out, *learner, mnist.test);
+  write_results(true);
+  (void)wall_before_s;
+  fmt::print("wrote {}\n", results_path.string());
+}
+
+}  // namespace
+
+void add_train_command(CLI::App& app) {
+  auto o = std::make_shared<TrainOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "train",
+      "Learn MNIST by structural plasticity (competitive Hebbian learning, growth, consolidation "
+      "and elimination of synapses, homeostasis, weight-perturbation readout)");
+  add_data_dir_option(*cmd, o->data_dir);
+  cmd->add_option("--config", o->config_path, "JSON config (docs/model.md lists every key)")
+      ->capture_default_str();
+  cmd->add_option("--out", o->out,
+                  "Output folder: results.json, network.bin, checkpoint.bin, receptive_fields.svg")
+      ->capture_default_str();
+  cmd->add_option("--epochs", o->epochs, "Override the config's epochs");
+  cmd->add_option("--train-limit", o->train_limit, "Use the first N training images");
+  cmd->add_option("--test-limit", o->test_limit, "Evaluate on the first N test images");
+  cmd->add_option("--hidden", o->hidden, "Override network.hidden");
+  cmd->add_option("--threads", o->threads, "Threads")->check(CLI::Range(1, 1024));
+  cmd->add_option("--seed", o->seed, "Override the config's seed");
+  cmd->add_flag("--resume", o->resume, "Continue from OUT/checkpoint.bin if it exists");
+  cmd->callback([o] { run_train(*o); });
+}
+
+}  // namespace sprout::apps

@@ -1,0 +1,115 @@
+#include "models/readout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sprout::models {
+
+SparseActivity readout_input(std::span<const std::uint32_t> counts, double count_scale) {
+  SparseActivity y;
+  for (std::uint32_t j = 0; j < counts.size(); ++j) {
+    if (counts[j] > 0) {
+      y.index.push_back(j);
+      y.value.push_back(static_cast<float>(counts[j] / count_scale));
+    }
+  }
+  return y;
+}
+
+double cross_entropy(std::span<const double> scores, std::uint32_t label) {
+  const double top = *std::max_element(scores.begin(), scores.end());
+  double sum = 0;
+  for (double s : scores)
+    sum += std::exp(s - top);
+  return std::log(sum) + top - scores[label];
+}
+
+LinearReadout::LinearReadout(std::size_t classes, std::size_t inputs)
+    : classes_(classes),
+      inputs_(inputs),
+      weights_(classes * inputs, 0.0f),
+      biases_(classes, 0.0f) {}
+
+std::vector<double> LinearReadout::scores(const SparseActivity& y) const {
+  std::vector<double> s(biases_.begin(), biases_.end());
+  for (std::size_t c = 0; c < classes_; ++c) {
+    const float* row = weights_.data() + c * inputs_;
+    for (std::size_t a = 0; a < y.index.size(); ++a)
+      s[c] += row[y.index[a]] * y.value[a];
+  }
+  return s;
+}
+
+std::uint32_t LinearReadout::predict(const SparseActivity& y) const {
+  const auto s = scores(y);
+  return static_cast<std::uint32_t>(std::max_element(s.begin(), s.end()) - s.begin());
+}
+
+double LinearReadout::loss(const SparseActivity& y, std::uint32_t label) const {
+  return cross_entropy(scores(y), label);
+}
+
+void LinearReadout::delta_rule_update(const SparseActivity& y, std::uint32_t label,
+                                      double learning_rate) {
+  auto s = scores(y);
+  const double top = *std::max_element(s.begin(), s.end());
+  double sum = 0;
+  for (double& v : s)
+    sum += (v = std::exp(v - top));
+  for (std::size_t c = 0; c < classes_; ++c) {
+    const double error = (c == label ? 1.0 : 0.0) - s[c] / sum;
+    const auto step = static_cast<float>(learning_rate * error);
+    float* row = weights_.data() + c * inputs_;
+    for (std::size_t a = 0; a < y.index.size(); ++a)
+      row[y.index[a]] += step * y.value[a];
+    biases_[c] += step;
+  }
+}
+
+void LinearReadout::weight_perturbation_update(const SparseActivity& y, std::uint32_t label,
+                                               const ReadoutSettings& settings,
+                                               RandomStream& random) {
+  const std::size_t active = y.index.size();
+  const auto base = scores(y);
+  std::vector<double> plus(classes_), minus(classes_);
+  // Direction over the perturbed parameters: classes x (active weights + bias).
+  std::vector<double> direction(classes_ * (active + 1));
+  std::vector<double> step(direction.size(), 0.0);
+  const double sigma = settings.perturbation_sigma;
+  std::uint64_t bits = 0;
+  int bits_left = 0;
+  for (std::size_t p = 0; p < settings.perturbations; ++p) {
+    // Random signs, one bit each (SPSA directions: unbiased, E[e e^T] = I).
+    for (double& d : direction) {
+      if (bits_left == 0) {
+        bits = random();
+        bits_left = 64;
+      }
+      d = (bits & 1u) != 0 ? 1.0 : -1.0;
+      bits >>= 1;
+      --bits_left;
+    }
+    for (std::size_t c = 0; c < classes_; ++c) {
+      const double* e = direction.data() + c * (active + 1);
+      double change = e[active];  // bias
+      for (std::size_t a = 0; a < active; ++a)
+        change += e[a] * y.value[a];
+      plus[c] = base[c] + sigma * change;
+      minus[c] = base[c] - sigma * change;
+    }
+    const double slope = (cross_entropy(plus, label) - cross_entropy(minus, label)) / (2 * sigma);
+    for (std::size_t k = 0; k < direction.size(); ++k)
+      step[k] += slope * direction[k];
+  }
+  const double scale = settings.learning_rate / static_cast<double>(settings.perturbations);
+  for (std::size_t c = 0; c < classes_; ++c) {
+    const double* g = step.data() + c * (active + 1);
+    float* row = weights_.data() + c * inputs_;
+    for (std::size_t a = 0; a < active; ++a)
+      row[y.index[a]] -= static_cast<float>(scale * g[a]);
+    biases_[c] -= static_cast<float>(scale * g[active]);
+  }
+}
+
+}  // namespace sprout::models

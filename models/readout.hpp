@@ -1,0 +1,62 @@
+#pragma once
+// The rate-based readout: class scores s = W y + b from the hidden spike counts
+// (y = count / count_scale), softmax cross-entropy loss. Two local learning rules, neither
+// of which sends anything back to the hidden layer:
+//  - weight perturbation (default): perturb W and b along a random direction E of signs
+//    (+-1 per parameter, as in SPSA: unbiased like a Gaussian direction, cheaper),
+//    measure the change of the loss, step against it:
+//      g = (L(W + sigma E) - L(W - sigma E)) / (2 sigma),   W -= eta g E
+//    (antithetic pairs, averaged over `perturbations` directions). Only the weights of
+//    active hidden neurons (y_j > 0) are perturbed: the others cannot change the loss.
+//  - delta rule (ablation): W += eta (t - softmax(s)) y^T, the local error at the output.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/random_stream.hpp"
+#include "models/structural_config.hpp"
+
+namespace sprout::models {
+
+struct SparseActivity {
+  std::vector<std::uint32_t> index;
+  std::vector<float> value;
+};
+
+// y = counts / count_scale, keeping only the non-zero entries.
+[[nodiscard]] SparseActivity readout_input(std::span<const std::uint32_t> counts,
+                                           double count_scale);
+
+class LinearReadout {
+ public:
+  LinearReadout() = default;
+  LinearReadout(std::size_t classes, std::size_t inputs);
+
+  [[nodiscard]] std::size_t classes() const { return classes_; }
+  [[nodiscard]] std::size_t inputs() const { return inputs_; }
+  [[nodiscard]] std::span<float> weights() { return weights_; }  // classes x inputs
+  [[nodiscard]] std::span<const float> weights() const { return weights_; }
+  [[nodiscard]] std::span<float> biases() { return biases_; }
+  [[nodiscard]] std::span<const float> biases() const { return biases_; }
+
+  [[nodiscard]] std::vector<double> scores(const SparseActivity& y) const;
+  [[nodiscard]] std::uint32_t predict(const SparseActivity& y) const;
+  [[nodiscard]] double loss(const SparseActivity& y, std::uint32_t label) const;
+
+  void delta_rule_update(const SparseActivity& y, std::uint32_t label, double learning_rate);
+  void weight_perturbation_update(const SparseActivity& y, std::uint32_t label,
+                                  const ReadoutSettings& settings, RandomStream& random);
+
+ private:
+  std::size_t classes_ = 0;
+  std::size_t inputs_ = 0;
+  std::vector<float> weights_;
+  std::vector<float> biases_;
+};
+
+// Softmax cross-entropy of scores for the label (numerically stable).
+[[nodiscard]] double cross_entropy(std::span<const double> scores, std::uint32_t label);
+
+}  // namespace sprout::models

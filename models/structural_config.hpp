@@ -1,0 +1,94 @@
+#pragma once
+// Configuration of learning by structural plasticity (`sprout train`), read from JSON
+// with strict validation (models/config_reader.hpp). docs/model.md explains every
+// parameter, its default and why.
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "encoders/spike_encoders.hpp"
+#include "models/lif_neuron.hpp"
+
+namespace sprout::models {
+
+enum class GrowthPlacement { kActivityGuided, kRandom };
+enum class ReadoutRule { kWeightPerturbation, kDeltaRule };
+
+struct HebbianSettings {
+  bool enabled = true;
+  std::size_t winners = 20;     // k most active hidden neurons learn per sample
+  double learning_rate = 0.05;  // eta of the instar rule
+};
+
+struct StructuralSettings {
+  bool enabled = true;
+  double potential_connectivity = 1.0;   // P_pot: pairs with a potential synapse
+  double initial_connectivity = 0.2;     // fraction of potential synapses realised at start
+  double initial_weight_max = 0.3;       // initial weights uniform in [0, max)
+  double trace_rate = 0.02;              // consolidation trace: c += rate a (x - c) when active
+  double trace_decay = 0.00002;          // per sample, for every realised synapse
+  double consolidation_threshold = 0.4;  // c >= this: consolidated (stable)
+  double elimination_threshold = 0.1;    // silent and c < this (after min_age): eliminated
+  std::size_t min_age_batches = 20;      // a new synapse is safe this long
+  double growth_rate = 0.02;             // per batch, scaled by placement weight
+  GrowthPlacement placement = GrowthPlacement::kActivityGuided;
+  double new_weight = 0.1;  // weight of a newly grown synapse
+  double new_trace = 0.2;   // trace of a newly grown synapse
+};
+
+struct HomeostasisSettings {
+  bool enabled = true;
+  double learning_rate = 0.05;  // threshold change per unit of (win fraction - target)
+  double minimum_threshold = 0.05;
+  // Target probability of being among the winners: winners / hidden when 0.
+  double target_win_probability = 0.0;
+};
+
+struct ReadoutSettings {
+  ReadoutRule rule = ReadoutRule::kWeightPerturbation;
+  double learning_rate = 0.02;
+  double perturbation_sigma = 0.01;  // weight perturbation: std of the perturbation
+  std::size_t perturbations = 64;    // antithetic pairs per sample
+  double count_scale = 10.0;         // readout input y = spike count / count_scale
+};
+
+struct NetworkSettings {
+  std::size_t hidden = 400;
+  double input_gain = 0.25;  // voltage jump per unit weight
+  LifParameters lif{.tau_m_ms = 20.0,
+                    .v_rest = 0.0,
+                    .v_reset = 0.0,
+                    .v_threshold = 1.0,
+                    .refractory_ms = 2.0,
+                    .v_init_low = 0.0,
+                    .v_init_high = 0.0};
+  double inhibition_weight = -0.5;
+  double inhibition_delay_ms = 0.5;
+};
+
+struct StructuralConfig {
+  encoders::EncoderParameters encoder{encoders::EncoderKind::kPoisson, 63.75, 200.0, 1};
+  NetworkSettings network;
+  HebbianSettings hebbian;
+  StructuralSettings structural;
+  HomeostasisSettings homeostasis;
+  ReadoutSettings readout;
+  std::size_t epochs = 1;
+  std::size_t batch_size = 64;
+  std::size_t train_limit = 0;  // first N training images (0: all)
+  std::size_t test_limit = 0;   // first N test images (0: all)
+  std::uint64_t seed = 1;
+  int threads = 2;
+};
+
+// Throws std::runtime_error "<source>: <key>: <problem>" on any unknown key, wrong type
+// or out-of-range value.
+[[nodiscard]] StructuralConfig parse_structural_config(const nlohmann::json& document,
+                                                       std::string_view source);
+[[nodiscard]] nlohmann::json to_json(const StructuralConfig& config);
+[[nodiscard]] std::string_view to_string(GrowthPlacement placement);
+[[nodiscard]] std::string_view to_string(ReadoutRule rule);
+
+}  // namespace sprout::models

@@ -1,0 +1,281 @@
+#include "models/structural_learner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "engine/atomic_file.hpp"
+#include "models/competitive_hebbian.hpp"
+#include "models/homeostasis.hpp"
+#include "models/image_simulation.hpp"
+
+namespace sprout::models {
+namespace {
+
+// Random streams of the learning rule (engine purposes end below kFirstUserPurpose).
+constexpr std::uint64_t kReadoutPerturbation =
+    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 1;
+constexpr std::uint64_t kGrowth = kReadoutPerturbation + 1;
+
+FeedForwardSpec network_spec(const StructuralConfig& c, std::size_t inputs) {
+  FeedForwardSpec spec;
+  spec.inputs = static_cast<std::uint32_t>(inputs);
+  spec.hidden = static_cast<std::uint32_t>(c.network.hidden);
+  spec.connectivity = 0.0;  // the input projection comes from the potential synapses
+  spec.lif = c.network.lif;
+  spec.inhibition_weight = c.network.inhibition_weight;
+  spec.inhibition_delay_ms = c.network.inhibition_delay_ms;
+  spec.seed = c.seed;
+  return spec;
+}
+
+PresentationOptions presentation(const StructuralConfig& c) {
+  PresentationOptions options;
+  options.encoder = c.encoder;
+  options.seed = c.seed;
+  options.threads = c.threads;
+  return options;
+}
+
+double target_win_probability(const StructuralConfig& c) {
+  if (c.homeostasis.target_win_probability > 0) return c.homeostasis.target_win_probability;
+  return static_cast<double>(c.hebbian.winners) / static_cast<double>(c.network.hidden);
+}
+
+}  // namespace
+
+StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t inputs)
+    : config_(config),
+      inputs_(inputs),
+      net_(build_feedforward(network_spec(config, inputs))),
+      synapses_(inputs, config.network.hidden, config.structural, config.seed),
+      thresholds_(config.network.hidden, config.network.lif.v_threshold),
+      readout_(encoders::kMnistClasses, config.network.hidden),
+      trace_clock_(config.network.hidden, 0),
+      won_(config.network.hidden, 0) {
+  rebuild_network();
+}
+
+void StructuralLearner::rebuild_network() {
+  net_.network.replace_projection(
+      net_.input_to_hidden,
+      synapses_.to_projection(net_.input, net_.hidden, config_.network.input_gain, 0.0));
+  net_.hidden_group->set_thresholds(thresholds_);
+}
+
+void StructuralLearner::decay_traces_to(std::size_t neuron, std::uint64_t sample_id) {
+  const std::uint64_t elapsed = sample_id - trace_clock_[neuron];
+  trace_clock_[neuron] = sample_id;
+  if (elapsed == 0 || config_.structural.trace_decay == 0) return;
+  const auto factor = static_cast<float>(
+      std::pow(1.0 - config_.structural.trace_decay, static_cast<double>(elapsed)));
+  for (float& trace : synapses_.traces_of(neuron))
+    trace *= factor;
+}
+
+BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images,
+                                          std::span<const std::size_t> image_indices,
+                                          std::uint64_t first_sample_id) {
+  const std::size_t batch = image_indices.size();
+  const std::size_t hidden = config_.network.hidden;
+  std::vector<std::uint64_t> ids(batch);
+  for (std::size_t k = 0; k < batch; ++k)
+    ids[k] = first_sample_id + k;
+  const PresentationResult result =
+      present_samples(net_, images, image_indices, ids, presentation(config_));
+
+  BatchStats stats;
+  stats.samples = batch;
+  stats.synaptic_events = result.counters.synaptic_events();
+  std::vector<float> x(inputs_);
+  std::vector<float> coactivity(hidden * inputs_, 0.0f);  // sum of a_j x over the batch
+  std::vector<float> activity(hidden, 0.0f);              // sum of a_j over the batch
+  std::vector<double> wins(hidden, 0.0);
+  const bool structural = config_.structural.enabled;
+  const auto trace_rate = static_cast<float>(config_.structural.trace_rate);
+
+  for (std::size_t k = 0; k < batch; ++k) {
+    const std::uint32_t label = images.labels[image_indices[k]];
+    const auto counts = result.counts_of(k);
+
+    const SparseActivity y = readout_input(counts, config_.readout.count_scale);
+    stats.correct += readout_.predict(y) == label;
+    if (config_.readout.rule == ReadoutRule::kDeltaRule) {
+      readout_.delta_rule_update(y, label, config_.readout.learning_rate);
+    } else {
+      RandomStream random(config_.seed, ids[k], kReadoutPerturbation);
+      readout_.weight_perturbation_update(y, label, config_.readout, random);
+    }
+
+    const auto pixels = images.image(image_indices[k]);
+    for (std::size_t i = 0; i < inputs_; ++i)
+      x[i] = static_cast<float>(pixels[i]) / 255.0f;
+    for (const Winner& winner : select_winners(counts, config_.hebbian.winners)) {
+      const std::size_t j = winner.neuron;
+      wins[j] += 1.0;
+      won_[j] = 1;
+      if (config_.hebbian.enabled)
+        instar_update(synapses_, winner, x, config_.hebbian.learning_rate);
+      if (!structural) continue;
+      decay_traces_to(j, ids[k]);
+      auto traces = synapses_.traces_of(j);
+      float* sum = coactivity.data() + j * inputs_;
+      const float rate = trace_rate * winner.activity;
+      for (std::size_t i = 0; i < inputs_; ++i) {
+        if (synapses_.realised(j * inputs_ + i)) traces[i] += rate * (x[i] - traces[i]);
+        sum[i] += winner.activity * x[i];
+      }
+      activity[j] += winner.activity;
+    }
+  }
+
+  if (config_.homeostasis.enabled) {
+    for (double& w : wins)
+      w /= static_cast<double>(batch);
+    homeostasis_step(thresholds_, wins, target_win_probability(config_),
+                     config_.homeostasis.learning_rate, config_.homeostasis.minimum_threshold);
+  }
+  if (structural) {
+    const std::uint64_t now = first_sample_id + batch;
+    const float most_active = *std::max_element(activity.begin(), activity.end());
+    for (std::size_t j = 0; j < hidden; ++j) {
+      decay_traces_to(j, now);
+      float* sum = coactivity.data() + j * inputs_;
+      if (activity[j] > 0) {
+        for (std::size_t i = 0; i < inputs_; ++i)
+          sum[i] /= activity[j];
+      }
+      activity[j] = most_active > 0 ? activity[j] / most_active : 0.0f;
+    }
+    RandomStream random(config_.seed, first_sample_id, kGrowth);
+    stats.structure = structural_step(synapses_, coactivity, activity, config_.structural, random);
+  }
+  samples_seen_ = first_sample_id + batch;
+  rebuild_network();
+  return stats;
+}
+
+EvaluationResult StructuralLearner::evaluate(const encoders::LabelledImages& images,
+                                             std::size_t count) const {
+  PresentationOptions options = presentation(config_);
+  // Test trials use their own random streams: sample ids far above any training id.
+  std::vector<std::size_t> indices(count);
+  std::vector<std::uint64_t> ids(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    indices[k] = k;
+    ids[k] = (std::uint64_t{1} << 62) + k;
+  }
+  const PresentationResult result = present_samples(net_, images, indices, ids, options);
+  EvaluationResult eval;
+  eval.images = count;
+  eval.counters = result.counters;
+  eval.hidden_counts = result.hidden_counts;
+  std::vector<std::uint8_t> fired(config_.network.hidden, 0);
+  for (std::size_t k = 0; k < count; ++k) {
+    const auto counts = result.counts_of(k);
+    for (std::size_t j = 0; j < counts.size(); ++j)
+      fired[j] |= counts[j] > 0;
+    const std::uint32_t prediction =
+        readout_.predict(readout_input(counts, config_.readout.count_scale));
+    eval.predictions.push_back(prediction);
+    eval.correct += prediction == images.labels[k];
+  }
+  eval.hidden_in_use = static_cast<std::size_t>(std::count(fired.begin(), fired.end(), 1));
+  return eval;
+}
+
+std::size_t StructuralLearner::take_neurons_that_won() {
+  const auto n = static_cast<std::size_t>(std::count(won_.begin(), won_.end(), 1));
+  std::fill(won_.begin(), won_.end(), 0);
+  return n;
+}
+
+namespace {
+
+constexpr std::array<char, 8> kNetworkMagic = {'S', 'P', 'R', 'N', 'E', 'T', '0', '1'};
+
+template <class T>
+void write_array(std::ostream& out, std::span<const T> values) {
+  out.write(reinterpret_cast<const char*>(values.data()),
+            static_cast<std::streamsize>(values.size_bytes()));
+}
+
+template <class T>
+void read_array(std::istream& in, std::span<T> values, const std::filesystem::path& path) {
+  in.read(reinterpret_cast<char*>(values.data()),
+          static_cast<std::streamsize>(values.size_bytes()));
+  if (!in) throw std::runtime_error(fmt::format("{}: truncated network file", path.string()));
+}
+
+}  // namespace
+
+void StructuralLearner::save(const std::filesystem::path& path) const {
+  const nlohmann::json header = {{"config", to_json(config_)},
+                                 {"inputs", inputs_},
+                                 {"hidden", config_.network.hidden},
+                                 {"classes", readout_.classes()},
+                                 {"samples_seen", samples_seen_}};
+  const std::string text = header.dump();
+  write_file_atomically(path, [&](std::ostream& out) {
+    out.write(kNetworkMagic.data(), kNetworkMagic.size());
+    const std::uint64_t length = text.size();
+    out.write(reinterpret_cast<const char*>(&length), sizeof length);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    write_array(out, synapses_.states());
+    write_array(out, synapses_.weights());
+    write_array(out, synapses_.traces());
+    write_array(out, synapses_.ages());
+    write_array(out, std::span<const double>(thresholds_));
+    write_array(out, readout_.weights());
+    write_array(out, readout_.biases());
+    write_array(out, std::span<const std::uint64_t>(trace_clock_));
+  });
+}
+
+StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot open network file", path.string()));
+  std::array<char, 8> magic{};
+  std::uint64_t length = 0;
+  in.read(magic.data(), magic.size());
+  in.read(reinterpret_cast<char*>(&length), sizeof length);
+  if (!in || magic != kNetworkMagic || length > (1u << 26)) {
+    throw std::runtime_error(fmt::format("{}: not a Sprout network file", path.string()));
+  }
+  std::string text(length, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(length));
+  nlohmann::json header;
+  try {
+    header = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error(fmt::format("{}: corrupt header ({})", path.string(), error.what()));
+  }
+  const StructuralConfig config = parse_structural_config(header.at("config"), path.string());
+  StructuralLearner learner(config, header.at("inputs").get<std::size_t>());
+  read_array(in, learner.synapses_.states(), path);
+  read_array(in, learner.synapses_.weights(), path);
+  read_array(in, learner.synapses_.traces(), path);
+  read_array(in, learner.synapses_.ages(), path);
+  read_array(in, std::span<double>(learner.thresholds_), path);
+  read_array(in, learner.readout_.weights(), path);
+  read_array(in, learner.readout_.biases(), path);
+  read_array(in, std::span<std::uint64_t>(learner.trace_clock_), path);
+  in.peek();
+  if (!in.eof()) throw std::runtime_error(fmt::format("{}: trailing bytes", path.string()));
+  for (SynapseState s : learner.synapses_.states()) {
+    if (static_cast<std::uint8_t>(s) > static_cast<std::uint8_t>(SynapseState::kConsolidated)) {
+      throw std::runtime_error(fmt::format("{}: invalid synapse state", path.string()));
+    }
+  }
+  learner.samples_seen_ = header.at("samples_seen").get<std::uint64_t>();
+  learner.rebuild_network();
+  return learner;
+}
+
+}  // namespace sprout::models

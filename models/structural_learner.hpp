@@ -1,0 +1,84 @@
+#pragma once
+// Learning by structural plasticity (docs/model.md): a spiking 784 -> H network whose
+// input synapses grow, consolidate and are eliminated, whose hidden neurons compete
+// through lateral inhibition and learn by competitive Hebbian learning, with homeostatic
+// thresholds, and a rate-based readout trained by weight perturbation.
+//
+// Training goes by mini-batches: the samples of a batch are simulated in parallel with
+// the network as it was at the start of the batch; the learning updates are then applied
+// sample by sample in batch order, so the result does not depend on the thread count.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <vector>
+
+#include "encoders/mnist.hpp"
+#include "engine/counters.hpp"
+#include "models/feedforward_network.hpp"
+#include "models/potential_synapses.hpp"
+#include "models/readout.hpp"
+#include "models/structural_config.hpp"
+
+namespace sprout::models {
+
+struct BatchStats {
+  std::size_t samples = 0;
+  std::size_t correct = 0;  // readout prediction before its update
+  std::uint64_t synaptic_events = 0;
+  StructuralStepStats structure;
+};
+
+struct EvaluationResult {
+  std::size_t images = 0;
+  std::size_t correct = 0;
+  std::vector<std::uint32_t> predictions;
+  std::vector<std::uint32_t> hidden_counts;  // images x hidden
+  engine::SimulationCounters counters;       // summed over images
+  std::size_t hidden_in_use = 0;             // neurons that fired for some test image
+  [[nodiscard]] double accuracy() const {
+    return images == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(images);
+  }
+};
+
+class StructuralLearner {
+ public:
+  StructuralLearner(const StructuralConfig& config, std::size_t inputs);
+
+  // One mini-batch: images[image_indices[k]] presented as sample first_sample_id + k.
+  BatchStats train_batch(const encoders::LabelledImages& images,
+                         std::span<const std::size_t> image_indices, std::uint64_t first_sample_id);
+  // Test images [0, count) without learning; sample ids start at sample_offset.
+  [[nodiscard]] EvaluationResult evaluate(const encoders::LabelledImages& images,
+                                          std::size_t count) const;
+
+  [[nodiscard]] const StructuralConfig& config() const { return config_; }
+  [[nodiscard]] const PotentialSynapses& synapses() const { return synapses_; }
+  [[nodiscard]] const LinearReadout& readout() const { return readout_; }
+  [[nodiscard]] std::span<const double> thresholds() const { return thresholds_; }
+  [[nodiscard]] const FeedForwardNetwork& network() const { return net_; }
+  // Neurons that won at least once since the last call (then reset).
+  std::size_t take_neurons_that_won();
+
+  // The whole learned state (synapses, thresholds, readout, trace clocks), for
+  // checkpoints and for `sprout eval`. Format: docs/formats.md.
+  void save(const std::filesystem::path& path) const;
+  [[nodiscard]] static StructuralLearner load(const std::filesystem::path& path);
+
+ private:
+  void decay_traces_to(std::size_t neuron, std::uint64_t sample_id);
+  void rebuild_network();
+
+  StructuralConfig config_;
+  std::size_t inputs_;
+  FeedForwardNetwork net_;
+  PotentialSynapses synapses_;
+  std::vector<double> thresholds_;
+  LinearReadout readout_;
+  std::vector<std::uint64_t> trace_clock_;  // sample id up to which traces have decayed
+  std::vector<std::uint8_t> won_;           // per neuron, since take_neurons_that_won()
+  std::uint64_t samples_seen_ = 0;
+};
+
+}  // namespace sprout::models

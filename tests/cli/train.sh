@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# End-to-end test of `sprout train` on a 2,000-image subset: accuracy clearly above chance,
+# a synapse count that shrinks from its start, the files it promises, a checkpoint that
+# resumes to the same result as an uninterrupted run, and a bad config rejected by key.
+set -euo pipefail
+sprout=$1
+data=$2
+config=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | tail -1 | awk '{print $2}'; }
+
+args=(--data-dir "$data" --config "$config" --train-limit 2000 --test-limit 500 --hidden 100
+      --threads 2)
+"$sprout" train "${args[@]}" --epochs 2 --out "$work/run" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+results="$work/run/results.json"
+for file in results.json network.bin receptive_fields.svg raster_test_image_0.csv; do
+  [ -s "$work/run/$file" ] || { echo "FAIL: $file missing"; exit 1; }
+done
+grep -q '"complete": true' "$results"
+accuracy=$(field "$results" test_accuracy)
+realised=$(field "$results" realised)
+potential=$(field "$results" potential)
+echo "test accuracy $accuracy, realised $realised of $potential potential synapses"
+# 10 classes: chance is 0.1. 2 epochs on 2,000 images reach well above it.
+awk -v a="$accuracy" 'BEGIN { exit !(a > 0.3) }' || { echo "FAIL: accuracy $accuracy"; exit 1; }
+# The config starts with 20% of the potential synapses realised; the rule prunes.
+awk -v r="$realised" -v p="$potential" 'BEGIN { exit !(r < 0.2 * p) }' ||
+  { echo "FAIL: synapses did not shrink"; exit 1; }
+
+# Stop after epoch 1, resume to epoch 2: the same network as the uninterrupted run.
+"$sprout" train "${args[@]}" --epochs 1 --out "$work/resumed" >/dev/null 2>&1
+"$sprout" train "${args[@]}" --epochs 2 --out "$work/resumed" --resume >"$work/log2" 2>&1
+grep -q "resuming" "$work/log2"
+# The header holds the run's settings (epochs); the learned arrays follow it.
+cmp <(tail -c 800000 "$work/run/network.bin") <(tail -c 800000 "$work/resumed/network.bin") ||
+  { echo "FAIL: resumed run differs"; exit 1; }
+[ "$(field "$results" test_accuracy)" = "$(field "$work/resumed/results.json" test_accuracy)" ]
+
+echo '{"hebbian": {"winnerz": 3}}' >"$work/bad.json"
+if "$sprout" train --data-dir "$data" --config "$work/bad.json" --out "$work/bad" 2>"$work/err"; then
+  echo "FAIL: bad config accepted"; exit 1
+fi
+[ "$(wc -l <"$work/err")" -eq 1 ]
+grep -q "bad.json: hebbian.winnerz: unknown key" "$work/err"
+[ ! -e "$work/bad/results.json" ]
+echo "cli.train passed"

@@ -1,0 +1,200 @@
+// The parts of the structural-plasticity rule on hand-made cases.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "models/competitive_hebbian.hpp"
+#include "models/homeostasis.hpp"
+#include "models/potential_synapses.hpp"
+#include "models/readout.hpp"
+#include "models/structural_config.hpp"
+
+using namespace sprout;
+using namespace sprout::models;
+
+namespace {
+
+// 4 inputs x 2 hidden, every pair potential, nothing realised at first.
+PotentialSynapses empty_synapses(StructuralSettings& settings) {
+  settings.potential_connectivity = 1.0;
+  settings.initial_connectivity = 0.0;
+  return PotentialSynapses(4, 2, settings, 1);
+}
+
+}  // namespace
+
+TEST_CASE("Structure: a consolidated synapse is never eliminated", "[structural]") {
+  StructuralSettings settings;
+  settings.growth_rate = 0.0;
+  auto synapses = empty_synapses(settings);
+  const std::size_t k = synapses.index(2, 1);
+  synapses.states()[k] = SynapseState::kConsolidated;
+  synapses.weights()[k] = 0.5f;
+  synapses.traces()[k] = 0.0f;  // no co-activity at all
+  synapses.ages()[k] = 1000;
+  const std::vector<float> mean_input(8, 0.0f), activity(2, 0.0f);
+  RandomStream random(1, 0, StreamPurpose::kFirstUserPurpose);
+  for (int batch = 0; batch < 100; ++batch) {
+    structural_step(synapses, mean_input, activity, settings, random);
+  }
+  CHECK(synapses.states()[k] == SynapseState::kConsolidated);
+  CHECK(synapses.weights()[k] == 0.5f);
+}
+
+TEST_CASE("Structure: a silent synapse whose trace stays low is eliminated once old enough",
+          "[structural]") {
+  StructuralSettings settings;
+  settings.growth_rate = 0.0;
+  settings.min_age_batches = 3;
+  settings.elimination_threshold = 0.1;
+  auto synapses = empty_synapses(settings);
+  const std::size_t low = synapses.index(0, 0), high = synapses.index(1, 0);
+  for (std::size_t k : {low, high}) {
+    synapses.states()[k] = SynapseState::kSilent;
+    synapses.weights()[k] = 0.2f;
+  }
+  synapses.traces()[low] = 0.05f;  // below elimination
+  synapses.traces()[high] = 0.3f;  // between elimination and consolidation (0.4)
+  const std::vector<float> mean_input(8, 0.0f), activity(2, 0.0f);
+  RandomStream random(1, 0, StreamPurpose::kFirstUserPurpose);
+  for (int batch = 0; batch < 3; ++batch) {
+    structural_step(synapses, mean_input, activity, settings, random);
+    CHECK(synapses.states()[low] == SynapseState::kSilent);  // still young
+  }
+  const auto stats = structural_step(synapses, mean_input, activity, settings, random);
+  CHECK(stats.eliminated == 1);
+  CHECK(synapses.states()[low] == SynapseState::kAbsent);
+  CHECK(synapses.weights()[low] == 0.0f);
+  CHECK(synapses.states()[high] == SynapseState::kSilent);
+  synapses.traces()[high] = 0.45f;
+  structural_step(synapses, mean_input, activity, settings, random);
+  CHECK(synapses.states()[high] == SynapseState::kConsolidated);
+  CHECK(synapses.counts().realised == 1);
+  CHECK(synapses.counts().consolidated == 1);
+}
+
+TEST_CASE("Structure: activity-guided growth only where the active neuron saw input",
+          "[structural]") {
+  StructuralSettings settings;
+  settings.growth_rate = 1.0;  // probability = mean input when active x activity
+  auto synapses = empty_synapses(settings);
+  std::vector<float> mean_input(8, 0.0f);
+  mean_input[synapses.index(3, 0)] = 1.0f;  // neuron 0 always saw input 3
+  mean_input[synapses.index(1, 1)] = 1.0f;  // neuron 1 saw input 1, but was silent
+  const std::vector<float> activity = {1.0f, 0.0f};
+  RandomStream random(1, 0, StreamPurpose::kFirstUserPurpose);
+  const auto stats = structural_step(synapses, mean_input, activity, settings, random);
+  CHECK(stats.grown == 1);
+  CHECK(synapses.states()[synapses.index(3, 0)] == SynapseState::kSilent);
+  CHECK(synapses.weights()[synapses.index(3, 0)] == static_cast<float>(settings.new_weight));
+  CHECK(synapses.states()[synapses.index(1, 1)] == SynapseState::kAbsent);
+}
+
+TEST_CASE("Structure: the engine projection holds realised synapses at weight x gain",
+          "[structural]") {
+  StructuralSettings settings;
+  auto synapses = empty_synapses(settings);
+  synapses.states()[synapses.index(2, 1)] = SynapseState::kSilent;
+  synapses.weights()[synapses.index(2, 1)] = 0.5f;
+  synapses.states()[synapses.index(0, 0)] = SynapseState::kConsolidated;
+  synapses.weights()[synapses.index(0, 0)] = 0.25f;
+  const auto projection = synapses.to_projection(0, 1, 2.0, 0.0);
+  REQUIRE(projection.synapse_count() == 2);
+  CHECK(projection.row_end(0) - projection.row_begin(0) == 1);
+  CHECK(projection.weights()[0] == 0.5f);
+  CHECK(projection.targets()[1] == 1);
+  CHECK(projection.weights()[1] == 1.0f);
+}
+
+TEST_CASE("Hebbian: winners by count, ties to the lower index; instar moves towards x",
+          "[hebbian]") {
+  const std::vector<std::uint32_t> counts = {3, 0, 7, 3, 1};
+  const auto winners = select_winners(counts, 3);
+  REQUIRE(winners.size() == 3);
+  CHECK(winners[0].neuron == 2);
+  CHECK(winners[1].neuron == 0);
+  CHECK(winners[2].neuron == 3);
+  CHECK(winners[1].activity == Approx(3.0 / 7.0));
+  CHECK(select_winners(std::vector<std::uint32_t>{0, 0}, 2).empty());
+
+  StructuralSettings settings;
+  settings.initial_connectivity = 0.0;
+  PotentialSynapses synapses(4, 2, settings, 1);
+  synapses.states()[synapses.index(0, 1)] = SynapseState::kSilent;
+  synapses.states()[synapses.index(1, 1)] = SynapseState::kConsolidated;
+  synapses.weights()[synapses.index(1, 1)] = 1.0f;
+  const std::vector<float> x = {1.0f, 0.0f, 1.0f, 1.0f};
+  instar_update(synapses, Winner{1, 0.5f}, x, 0.2);
+  CHECK(synapses.weights()[synapses.index(0, 1)] == Approx(0.1));  // 0 + 0.2*0.5*(1-0)
+  CHECK(synapses.weights()[synapses.index(1, 1)] == Approx(0.9));  // 1 + 0.1*(0-1)
+  CHECK(synapses.weights()[synapses.index(2, 1)] == 0.0f);         // absent: untouched
+}
+
+TEST_CASE("Homeostasis: a silent neuron's threshold falls, a busy one's rises", "[homeostasis]") {
+  std::vector<double> thresholds = {1.0, 1.0, 1.0, 0.052};
+  const std::vector<double> wins = {0.0, 0.05, 0.5, 0.0};
+  homeostasis_step(thresholds, wins, 0.05, 0.1, 0.05);
+  CHECK(thresholds[0] == Approx(0.9));  // never wins: down by 1 - eta
+  CHECK(thresholds[1] == Approx(1.0));  // at target: unchanged
+  CHECK(thresholds[2] == Approx(1.1));  // 10x the target: up by 1 + eta
+  CHECK(thresholds[3] == 0.05);         // 0.052 * 0.9 is clipped at the minimum
+}
+
+namespace {
+
+// Two classes, separable by which of two hidden neurons fires.
+SparseActivity activity_for(std::uint32_t label) {
+  return SparseActivity{{label == 0 ? 0u : 1u, 2u}, {1.0f, 0.5f}};
+}
+
+double mean_loss(const LinearReadout& readout) {
+  return 0.5 * (readout.loss(activity_for(0), 0) + readout.loss(activity_for(1), 1));
+}
+
+}  // namespace
+
+TEST_CASE("Readout: cross-entropy of known scores", "[readout]") {
+  CHECK(cross_entropy(std::vector<double>{0.0, 0.0}, 0) == Approx(std::log(2.0)));
+  CHECK(cross_entropy(std::vector<double>{1000.0, 0.0}, 0) == Approx(0.0).margin(1e-12));
+}
+
+TEST_CASE("Readout: weight perturbation reduces the loss on a separable problem", "[readout]") {
+  LinearReadout readout(2, 3);
+  ReadoutSettings settings;
+  settings.learning_rate = 0.5;
+  settings.perturbations = 8;
+  const double before = mean_loss(readout);
+  REQUIRE(before == Approx(std::log(2.0)));
+  for (std::uint64_t step = 0; step < 200; ++step) {
+    RandomStream random(3, step, StreamPurpose::kFirstUserPurpose);
+    const auto label = static_cast<std::uint32_t>(step % 2);
+    readout.weight_perturbation_update(activity_for(label), label, settings, random);
+  }
+  CHECK(mean_loss(readout) < 0.2 * before);
+  CHECK(readout.predict(activity_for(0)) == 0);
+  CHECK(readout.predict(activity_for(1)) == 1);
+}
+
+TEST_CASE("Readout: the delta rule reduces the loss too", "[readout]") {
+  LinearReadout readout(2, 3);
+  const double before = mean_loss(readout);
+  for (std::uint32_t step = 0; step < 200; ++step) {
+    readout.delta_rule_update(activity_for(step % 2), step % 2, 0.5);
+  }
+  CHECK(mean_loss(readout) < 0.2 * before);
+}
+
+TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[config]") {
+  using nlohmann::json;
+  CHECK_THROWS_WITH(parse_structural_config(json{{"hebbian", {{"winnerz", 3}}}}, "c.json"),
+                    Catch::Contains("c.json: hebbian.winnerz: unknown key"));
+  CHECK_THROWS_WITH(parse_structural_config(json{{"epochs", "two"}}, "c.json"),
+                    Catch::Contains("c.json: epochs: expected an integer"));
+  CHECK_THROWS_WITH(parse_structural_config(json{{"structural", {{"growth_rate", 2.0}}}}, "c.json"),
+                    Catch::Contains("structural.growth_rate: must be in"));
+  CHECK_THROWS_WITH(parse_structural_config(json{{"readout", {{"rule", "backprop"}}}}, "c.json"),
+                    Catch::Contains("readout.rule: expected one of"));
+  const auto config = parse_structural_config(json{{"network", {{"hidden", 50}}}}, "c.json");
+  CHECK(config.network.hidden == 50);
+  CHECK(parse_structural_config(to_json(config), "round trip").network.hidden == 50);
+}
