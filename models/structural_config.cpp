@@ -73,7 +73,7 @@ void read_homeostasis(ObjectReader& r, HomeostasisSettings& h) {
   r.boolean("enabled", h.enabled);
   r.real("learning_rate", h.learning_rate, 0.0, true, 100.0, true);
   r.real("minimum_threshold", h.minimum_threshold, 0.0, false, 1e6, true);
-  r.real("target_win_probability", h.target_win_probability, 0.0, true, 1.0, true);
+  r.real("target_firing_probability", h.target_firing_probability, 0.0, false, 1.0, true);
   r.finish();
 }
 
@@ -168,7 +168,7 @@ json to_json(const StructuralConfig& c) {
            {{"enabled", c.homeostasis.enabled},
             {"learning_rate", c.homeostasis.learning_rate},
             {"minimum_threshold", c.homeostasis.minimum_threshold},
-            {"target_win_probability", c.homeostasis.target_win_probability}}},
+            {"target_firing_probability", c.homeostasis.target_firing_probability}}},
           {"readout",
            {{"rule", to_string(c.readout.rule)},
             {"learning_rate", c.readout.learning_rate},

@@ -42,8 +42,9 @@ struct HomeostasisSettings {
   bool enabled = true;
   double learning_rate = 0.05;  // threshold change per unit of (win fraction - target)
   double minimum_threshold = 0.05;
-  // Target probability of being among the winners: winners / hidden when 0.
-  double target_win_probability = 0.0;
+  // Target probability that a neuron fires at least once during a presentation. It sets
+  // the overall activity level as well as its spread over the neurons.
+  double target_firing_probability = 0.1;
 };
 
 struct ReadoutSettings {

@@ -43,11 +43,6 @@ PresentationOptions presentation(const StructuralConfig& c) {
   return options;
 }
 
-double target_win_probability(const StructuralConfig& c) {
-  if (c.homeostasis.target_win_probability > 0) return c.homeostasis.target_win_probability;
-  return static_cast<double>(c.hebbian.winners) / static_cast<double>(c.network.hidden);
-}
-
 }  // namespace
 
 StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t inputs)
@@ -96,13 +91,14 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   std::vector<float> x(inputs_);
   std::vector<float> coactivity(hidden * inputs_, 0.0f);  // sum of a_j x over the batch
   std::vector<float> activity(hidden, 0.0f);              // sum of a_j over the batch
-  std::vector<double> wins(hidden, 0.0);
+  std::vector<double> fired(hidden, 0.0);  // samples in which the neuron spiked
   const bool structural = config_.structural.enabled;
   const auto trace_rate = static_cast<float>(config_.structural.trace_rate);
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
     const auto counts = result.counts_of(k);
+    for (std::size_t j = 0; j < hidden; ++j) fired[j] += counts[j] > 0 ? 1.0 : 0.0;
 
     const SparseActivity y = readout_input(counts, config_.readout.count_scale);
     stats.correct += readout_.predict(y) == label;
@@ -118,7 +114,6 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       x[i] = static_cast<float>(pixels[i]) / 255.0f;
     for (const Winner& winner : select_winners(counts, config_.hebbian.winners)) {
       const std::size_t j = winner.neuron;
-      wins[j] += 1.0;
       won_[j] = 1;
       if (config_.hebbian.enabled)
         instar_update(synapses_, winner, x, config_.hebbian.learning_rate);
@@ -136,9 +131,8 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   }
 
   if (config_.homeostasis.enabled) {
-    for (double& w : wins)
-      w /= static_cast<double>(batch);
-    homeostasis_step(thresholds_, wins, target_win_probability(config_),
+    for (double& f : fired) f /= static_cast<double>(batch);
+    homeostasis_step(thresholds_, fired, config_.homeostasis.target_firing_probability,
                      config_.homeostasis.learning_rate, config_.homeostasis.minimum_threshold);
   }
   if (structural) {
