@@ -150,20 +150,14 @@ void run_train(const TrainOptions& o) {
 
   std::optional<models::StructuralLearner> learner;
   nlohmann::json epochs = nlohmann::json::array();
-  double wall_before_s = 0;
   if (o.resume && std::filesystem::exists(checkpoint)) {
     learner.emplace(models::StructuralLearner::load(checkpoint));
-    const nlohmann::json previous = analysis::read_json_file(results_path);
-    epochs = previous.at("epochs");
-    for (const auto& e : epochs)
-      wall_before_s += e.at("train_wall_s").get<double>();
-    // The checkpoint's config rules; command-line changes of epochs and threads apply.
-    const std::size_t total_epochs = config.epochs;
-    const int threads = config.threads;
+    epochs = analysis::read_json_file(results_path).at("epochs");
+    // The checkpoint's config rules; the command line's epochs and threads apply.
+    learner->set_threads(config.threads);
+    const std::size_t total_epochs = std::max(config.epochs, epochs.size());
     config = learner->config();
-    config.epochs = std::max(total_epochs, epochs.size());
-    config.threads = threads;
-    learner.emplace(models::StructuralLearner::load(checkpoint));
+    config.epochs = total_epochs;
     fmt::print("resuming from {} after epoch {}\n", checkpoint.string(), epochs.size());
   } else {
     learner.emplace(config, inputs);
@@ -251,7 +245,6 @@ void run_train(const TrainOptions& o) {
                          mnist.train.cols);
   write_test_raster(out, *learner, mnist.test);
   write_results(true);
-  (void)wall_before_s;
   fmt::print("wrote {}\n", results_path.string());
 }
 

@@ -54,6 +54,8 @@ class StructuralLearner {
                                           std::size_t count) const;
 
   [[nodiscard]] const StructuralConfig& config() const { return config_; }
+  // Threads of later batches and evaluations (the result does not depend on it).
+  void set_threads(int threads) { config_.threads = threads; }
   [[nodiscard]] const PotentialSynapses& synapses() const { return synapses_; }
   [[nodiscard]] const LinearReadout& readout() const { return readout_; }
   [[nodiscard]] std::span<const double> thresholds() const { return thresholds_; }

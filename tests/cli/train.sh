@@ -38,6 +38,16 @@ cmp <(tail -c 800000 "$work/run/network.bin") <(tail -c 800000 "$work/resumed/ne
   { echo "FAIL: resumed run differs"; exit 1; }
 [ "$(field "$results" test_accuracy)" = "$(field "$work/resumed/results.json" test_accuracy)" ]
 
+# sprout eval loads the final network and reproduces the test accuracy.
+"$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
+  --out "$work/eval.json" >/dev/null
+[ "$(field "$work/eval.json" test_accuracy)" = "$accuracy" ] || { echo "FAIL: eval differs"; exit 1; }
+head -c 100 "$work/eval.json" >"$work/not-a-network.bin"
+if "$sprout" eval --data-dir "$data" --network "$work/not-a-network.bin" 2>"$work/err"; then
+  echo "FAIL: a corrupt network file was accepted"; exit 1
+fi
+grep -q "not a Sprout network file" "$work/err"
+
 echo '{"hebbian": {"winnerz": 3}}' >"$work/bad.json"
 if "$sprout" train --data-dir "$data" --config "$work/bad.json" --out "$work/bad" 2>"$work/err"; then
   echo "FAIL: bad config accepted"; exit 1

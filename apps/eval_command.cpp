@@ -1,0 +1,69 @@
+// `sprout eval`: loads a network written by `sprout train` and evaluates it on the test set.
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "analysis/results_file.hpp"
+#include "apps/commands.hpp"
+#include "apps/options.hpp"
+#include "encoders/mnist.hpp"
+#include "models/structural_learner.hpp"
+
+namespace sprout::apps {
+namespace {
+
+struct EvalOptions {
+  std::string network;
+  std::string data_dir;
+  std::optional<std::size_t> test_limit;
+  std::optional<int> threads;
+  std::string out;
+};
+
+void run_eval(const EvalOptions& o) {
+  models::StructuralLearner learner = models::StructuralLearner::load(o.network);
+  if (o.threads) learner.set_threads(*o.threads);
+  const auto test = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTest);
+  const std::size_t count = o.test_limit ? std::min(*o.test_limit, test.count) : test.count;
+  const auto start = std::chrono::steady_clock::now();
+  const models::EvaluationResult eval = learner.evaluate(test, count);
+  const double wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto synapses = learner.synapses().counts();
+  fmt::print(
+      "{}: test accuracy {:.2f}% on {} images; {} realised synapses ({} consolidated); "
+      "{:.1f} s\n",
+      o.network, 100 * eval.accuracy(), count, synapses.realised, synapses.consolidated, wall_s);
+  if (!o.out.empty()) {
+    nlohmann::json config = {
+        {"network", o.network}, {"data_dir", o.data_dir}, {"test_images", count}};
+    nlohmann::json document = analysis::provenance("eval", config);
+    document["test_accuracy"] = eval.accuracy();
+    document["realised_synapses"] = synapses.realised;
+    document["consolidated_synapses"] = synapses.consolidated;
+    document["predictions"] = eval.predictions;
+    document["wall_s"] = wall_s;
+    analysis::write_json_atomically(o.out, document);
+  }
+}
+
+}  // namespace
+
+void add_eval_command(CLI::App& app) {
+  auto o = std::make_shared<EvalOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("eval", "Evaluate a trained network (network.bin) on the MNIST test set");
+  add_data_dir_option(*cmd, o->data_dir);
+  cmd->add_option("--network", o->network, "Network file written by sprout train")->required();
+  cmd->add_option("--test-limit", o->test_limit, "Evaluate on the first N test images");
+  cmd->add_option("--threads", o->threads, "Threads")->check(CLI::Range(1, 1024));
+  cmd->add_option("--out", o->out, "Optional result JSON (accuracy and every prediction)");
+  cmd->callback([o] { run_eval(*o); });
+}
+
+}  // namespace sprout::apps
