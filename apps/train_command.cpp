@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <memory>
 #include <nlohmann/json.hpp>
