@@ -28,7 +28,7 @@ struct L1Settings {
   // λ of the penalty λ·Σ|w| added to the mean loss, applied after each optimizer step as a
   // proximal step w ← sign(w)·max(|w| − learning_rate·λ, 0); a weight that reaches zero is
   // pruned for good.
-  float strength = 1e-4F;
+  float strength = 0.01F;
   LayerSelection layers = LayerSelection::kAll;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 
@@ -52,7 +53,8 @@ BpTrainer::BpTrainer(const BpConfig& config, const BpData& data, Mlp network)
       data_(data),
       network_(std::move(network)),
       optimizer_(config.optimizer, parameter_sizes(network_)),
-      gradients_(network_) {
+      gradients_(network_),
+      pool_(std::make_unique<ChunkPool>(config.threads)) {
   if (network_.inputs() != data_.train.width() || network_.inputs() != data_.test.width())
     throw std::invalid_argument("BpTrainer: the network's inputs differ from the feature width");
   if (network_.classes() != data_.classes)
@@ -75,7 +77,7 @@ void BpTrainer::apply_update() {
     RowMatrix& gradient = gradients_.weights[index];
     const bool shrink = std::find(l1_layers.begin(), l1_layers.end(), index) != l1_layers.end();
     const auto width = static_cast<std::size_t>(layer.inputs());
-    for_each_chunk(layer.outputs(), config_.threads, [&](IndexRange rows) {
+    pool_->for_each_chunk(layer.outputs(), [&](IndexRange rows) {
       if (layer.is_masked()) {  // a pruned synapse learns nothing
         auto block = gradient.middleRows(rows.begin, rows.size).array();
         block = (layer.present.middleRows(rows.begin, rows.size).array() != 0).select(block, 0.0F);
@@ -121,7 +123,7 @@ EpochRecord BpTrainer::train_epoch(std::string phase, const BpProgress& progress
       batch_labels_[row] = train.labels[sample];
     }
     running += compute_gradients(network_, workspace_.input, batch_labels_, workspace_, gradients_,
-                                 config_.threads);
+                                 *pool_);
     apply_update();
     if (progress.batch) progress.batch(begin + rows, samples);
   }
@@ -149,11 +151,11 @@ void BpTrainer::prune(LayerSelection selection, std::size_t keep_total) {
 }
 
 BatchScore BpTrainer::evaluate_test() const {
-  return evaluate(network_, data_.test.features, data_.test.labels, config_.threads);
+  return evaluate(network_, data_.test.features, data_.test.labels, *pool_);
 }
 
 BatchScore BpTrainer::evaluate_train() const {
-  return evaluate(network_, data_.train.features, data_.train.labels, config_.threads);
+  return evaluate(network_, data_.train.features, data_.train.labels, *pool_);
 }
 
 Mlp make_network(const BpConfig& config, const BpData& data) {

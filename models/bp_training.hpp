@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,7 @@ class BpTrainer {
   Optimizer optimizer_;
   MlpGradients gradients_;
   MlpWorkspace workspace_;
+  std::unique_ptr<ChunkPool> pool_;  // a pointer: evaluation is const but runs loops on it
   std::vector<std::uint32_t> order_;
   std::vector<std::uint8_t> batch_labels_;
   std::size_t epochs_done_ = 0;

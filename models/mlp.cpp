@@ -13,9 +13,9 @@ namespace {
 // out = input * W^T + b, with ReLU for hidden layers; chunked over output neurons.
 template <typename Input>
 void forward_layer(const DenseLayer& layer, const Input& input, RowMatrix& out, bool relu,
-                   int threads) {
+                   ChunkPool& pool) {
   out.resize(input.rows(), layer.outputs());
-  for_each_chunk(layer.outputs(), threads, [&](IndexRange range) {
+  pool.for_each_chunk(layer.outputs(), [&](IndexRange range) {
     auto block = out.middleCols(range.begin, range.size);
     block.noalias() = input * layer.weights.middleRows(range.begin, range.size).transpose();
     block.rowwise() += layer.bias.segment(range.begin, range.size).transpose();
@@ -26,8 +26,8 @@ void forward_layer(const DenseLayer& layer, const Input& input, RowMatrix& out, 
 // Weight and bias gradients of one layer from its error (batch x outputs) and input.
 template <typename Input>
 void layer_gradients(const RowMatrix& error, const Input& input, RowMatrix& weight_gradient,
-                     Eigen::VectorXf& bias_gradient, int threads) {
-  for_each_chunk(error.cols(), threads, [&](IndexRange range) {
+                     Eigen::VectorXf& bias_gradient, ChunkPool& pool) {
+  pool.for_each_chunk(error.cols(), [&](IndexRange range) {
     const auto error_block = error.middleCols(range.begin, range.size);
     weight_gradient.middleRows(range.begin, range.size).noalias() = error_block.transpose() * input;
     bias_gradient.segment(range.begin, range.size) = error_block.colwise().sum().transpose();
@@ -37,9 +37,9 @@ void layer_gradients(const RowMatrix& error, const Input& input, RowMatrix& weig
 // Error of the layer below: (error * W) masked by the ReLU's derivative; chunked over
 // the layer's inputs.
 void propagate_error(const DenseLayer& layer, const RowMatrix& error,
-                     const RowMatrix& activation_below, RowMatrix& error_below, int threads) {
+                     const RowMatrix& activation_below, RowMatrix& error_below, ChunkPool& pool) {
   error_below.resize(error.rows(), layer.inputs());
-  for_each_chunk(layer.inputs(), threads, [&](IndexRange range) {
+  pool.for_each_chunk(layer.inputs(), [&](IndexRange range) {
     auto block = error_below.middleCols(range.begin, range.size);
     block.noalias() = error * layer.weights.middleCols(range.begin, range.size);
     block =
@@ -179,7 +179,8 @@ double BatchScore::accuracy() const {
   return samples == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(samples);
 }
 
-void forward(const Mlp& network, const InputRows& inputs, MlpWorkspace& workspace, int threads) {
+void forward(const Mlp& network, const InputRows& inputs, MlpWorkspace& workspace,
+             ChunkPool& pool) {
   const auto layers = network.layers();
   if (inputs.cols() != layers.front().inputs())
     throw std::invalid_argument("forward: input width differs from the network's inputs");
@@ -187,18 +188,18 @@ void forward(const Mlp& network, const InputRows& inputs, MlpWorkspace& workspac
   for (std::size_t index = 0; index < layers.size(); ++index) {
     const bool hidden = index + 1 < layers.size();
     if (index == 0) {
-      forward_layer(layers[0], inputs, workspace.activations[0], hidden, threads);
+      forward_layer(layers[0], inputs, workspace.activations[0], hidden, pool);
     } else {
       forward_layer(layers[index], workspace.activations[index - 1], workspace.activations[index],
-                    hidden, threads);
+                    hidden, pool);
     }
   }
 }
 
 BatchScore compute_gradients(const Mlp& network, const InputRows& inputs,
                              std::span<const std::uint8_t> labels, MlpWorkspace& workspace,
-                             MlpGradients& gradients, int threads) {
-  forward(network, inputs, workspace, threads);
+                             MlpGradients& gradients, ChunkPool& pool) {
+  forward(network, inputs, workspace, pool);
   const auto layers = network.layers();
   const std::size_t last = layers.size() - 1;
   workspace.errors.resize(layers.size());
@@ -206,27 +207,27 @@ BatchScore compute_gradients(const Mlp& network, const InputRows& inputs,
       score_logits(workspace.activations[last], labels, &workspace.errors[last]);
   for (std::size_t index = last + 1; index-- > 0;) {
     if (index == 0) {
-      layer_gradients(workspace.errors[0], inputs, gradients.weights[0], gradients.bias[0],
-                      threads);
+      layer_gradients(workspace.errors[0], inputs, gradients.weights[0], gradients.bias[0], pool);
     } else {
       layer_gradients(workspace.errors[index], workspace.activations[index - 1],
-                      gradients.weights[index], gradients.bias[index], threads);
+                      gradients.weights[index], gradients.bias[index], pool);
       propagate_error(layers[index], workspace.errors[index], workspace.activations[index - 1],
-                      workspace.errors[index - 1], threads);
+                      workspace.errors[index - 1], pool);
     }
   }
   return score;
 }
 
 BatchScore evaluate(const Mlp& network, const InputRows& inputs,
-                    std::span<const std::uint8_t> labels, int threads, std::ptrdiff_t block_rows) {
+                    std::span<const std::uint8_t> labels, ChunkPool& pool,
+                    std::ptrdiff_t block_rows) {
   if (static_cast<std::size_t>(inputs.rows()) != labels.size())
     throw std::invalid_argument("evaluate: one label per row is needed");
   MlpWorkspace workspace;
   BatchScore total;
   for (std::ptrdiff_t start = 0; start < inputs.rows(); start += block_rows) {
     const std::ptrdiff_t rows = std::min(block_rows, inputs.rows() - start);
-    forward(network, inputs.middleRows(start, rows), workspace, threads);
+    forward(network, inputs.middleRows(start, rows), workspace, pool);
     total += score_logits(
         workspace.activations.back(),
         labels.subspan(static_cast<std::size_t>(start), static_cast<std::size_t>(rows)), nullptr);

@@ -14,6 +14,8 @@
 #include <span>
 #include <vector>
 
+#include "models/bp_parallel.hpp"
+
 namespace sprout::models {
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -94,17 +96,17 @@ struct BatchScore {
 using InputRows = Eigen::Ref<const RowMatrix>;
 
 // Logits of every row of `inputs`, left in workspace.activations.back().
-void forward(const Mlp& network, const InputRows& inputs, MlpWorkspace& workspace, int threads);
+void forward(const Mlp& network, const InputRows& inputs, MlpWorkspace& workspace, ChunkPool& pool);
 
 // Forward and backward pass on one batch: fills `gradients` with the gradients of the
 // mean cross-entropy over the batch and returns the batch's score (before any update).
 BatchScore compute_gradients(const Mlp& network, const InputRows& inputs,
                              std::span<const std::uint8_t> labels, MlpWorkspace& workspace,
-                             MlpGradients& gradients, int threads);
+                             MlpGradients& gradients, ChunkPool& pool);
 
 // Scores `inputs` against `labels` in blocks of `block_rows` samples.
 [[nodiscard]] BatchScore evaluate(const Mlp& network, const InputRows& inputs,
-                                  std::span<const std::uint8_t> labels, int threads,
+                                  std::span<const std::uint8_t> labels, ChunkPool& pool,
                                   std::ptrdiff_t block_rows = 1000);
 
 }  // namespace sprout::models

@@ -21,8 +21,9 @@ double mean_loss(const Mlp& network, const RowMatrix& inputs,
                  const std::vector<std::uint8_t>& labels) {
   MlpWorkspace workspace;
   MlpGradients ignored(network);
+  sprout::models::ChunkPool pool(1);
   const BatchScore score =
-      sprout::models::compute_gradients(network, inputs, labels, workspace, ignored, 1);
+      sprout::models::compute_gradients(network, inputs, labels, workspace, ignored, pool);
   return score.mean_loss();
 }
 
@@ -30,7 +31,8 @@ double mean_loss(const Mlp& network, const RowMatrix& inputs,
 // derivatives, so such parameters are skipped.
 std::vector<bool> relu_pattern(const Mlp& network, const RowMatrix& inputs) {
   MlpWorkspace workspace;
-  sprout::models::forward(network, inputs, workspace, 1);
+  sprout::models::ChunkPool pool(1);
+  sprout::models::forward(network, inputs, workspace, pool);
   std::vector<bool> pattern;
   for (std::size_t layer = 0; layer + 1 < workspace.activations.size(); ++layer)
     for (Eigen::Index i = 0; i < workspace.activations[layer].size(); ++i)
@@ -55,8 +57,9 @@ TEST_CASE("MLP with zero weights: loss ln(classes), output-bias gradient mean(1/
   const std::vector<std::uint8_t> labels{0, 0, 2, 4};
   MlpWorkspace workspace;
   MlpGradients gradients(network);
+  sprout::models::ChunkPool pool(1);
   const BatchScore score =
-      sprout::models::compute_gradients(network, inputs, labels, workspace, gradients, 1);
+      sprout::models::compute_gradients(network, inputs, labels, workspace, gradients, pool);
   CHECK(score.mean_loss() == Approx(std::log(5.0)).epsilon(1e-6));
   CHECK(score.samples == 4);
   const std::vector<double> expected{0.2 - 0.5, 0.2, 0.2 - 0.25, 0.2, 0.2 - 0.25};
@@ -75,7 +78,9 @@ TEST_CASE("MLP gradients match central finite differences", "[bp][mlp]") {
   const auto data = sprout::testing::gaussian_clusters(7, 6, 3, 5, 0);
   MlpWorkspace workspace;
   MlpGradients gradients(network);
-  sprout::models::compute_gradients(network, data.features, data.labels, workspace, gradients, 1);
+  sprout::models::ChunkPool pool(1);
+  sprout::models::compute_gradients(network, data.features, data.labels, workspace, gradients,
+                                    pool);
   const std::vector<bool> pattern = relu_pattern(network, data.features);
 
   // fp32 network: a step large against rounding (~1e-7 of a loss ~1, i.e. ~1e-4 after
@@ -124,10 +129,12 @@ TEST_CASE("MLP gradients are bitwise the same on 1 and 2 threads", "[bp][mlp]") 
   MlpWorkspace two_workspace;
   MlpGradients one(network);
   MlpGradients two(network);
-  const BatchScore score_one =
-      sprout::models::compute_gradients(network, data.features, data.labels, one_workspace, one, 1);
-  const BatchScore score_two =
-      sprout::models::compute_gradients(network, data.features, data.labels, two_workspace, two, 2);
+  sprout::models::ChunkPool one_thread(1);
+  sprout::models::ChunkPool two_threads(2);
+  const BatchScore score_one = sprout::models::compute_gradients(
+      network, data.features, data.labels, one_workspace, one, one_thread);
+  const BatchScore score_two = sprout::models::compute_gradients(
+      network, data.features, data.labels, two_workspace, two, two_threads);
   CHECK(score_one.loss_sum == score_two.loss_sum);
   for (std::size_t layer = 0; layer < 2; ++layer) {
     CHECK(bitwise_equal(one.weights[layer], two.weights[layer]));

@@ -62,7 +62,8 @@ TEST_CASE("Folding the input scaling: same outputs on unscaled inputs", "[bp][we
   CHECK(folded.nonzero_synapses() == trained.nonzero_synapses());
   MlpWorkspace a;
   MlpWorkspace b;
-  forward(trained, scaled, a, 1);
-  forward(folded, data.features, b, 1);
+  ChunkPool pool(1);
+  forward(trained, scaled, a, pool);
+  forward(folded, data.features, b, pool);
   CHECK((a.activations.back() - b.activations.back()).cwiseAbs().maxCoeff() < 1e-4F);
 }
