@@ -1,0 +1,100 @@
+#pragma once
+// Entropy and mutual information of discrete codes (docs/metrics.md, "Discrete codes").
+//
+// Estimator: plug-in (maximum-likelihood) entropies with the Miller-Madow bias correction
+// (m - 1) / (2 N ln 2) bits, m = occupied bins; I(X;Y) = H(X) + H(Y) - H(X,Y) with each
+// entropy corrected. Uncertainty: percentile bootstrap over samples (pairs resampled
+// together), each replicate corrected the same way. All values in bits.
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <span>
+#include <vector>
+
+#include "analysis/sample_matrix.hpp"
+
+namespace sprout::analysis {
+
+// Entropy of a histogram: plug-in and Miller-Madow corrected.
+[[nodiscard]] double plugin_entropy_bits(std::span<const std::size_t> counts);
+[[nodiscard]] double miller_madow_entropy_bits(std::span<const std::size_t> counts);
+
+struct BootstrapOptions {
+  std::size_t replicates = 200;  // 0: no confidence interval (fields are NaN)
+  double confidence = 0.95;
+  std::uint64_t seed = 1;
+};
+
+struct InformationEstimate {
+  double plugin_bits = 0;
+  double bits = 0;         // Miller-Madow corrected: the value to report
+  double ci_low_bits = 0;  // percentile bootstrap interval of `bits`
+  double ci_high_bits = 0;
+  double bootstrap_standard_error_bits = 0;
+  double confidence = 0;
+  std::size_t samples = 0;
+  std::size_t x_symbols = 0;      // occupied symbols of X
+  std::size_t y_symbols = 0;      // occupied symbols of Y (0 for an entropy)
+  std::size_t joint_symbols = 0;  // occupied (x, y) cells (X's symbols for an entropy)
+  // Plug-in with Miller-Madow is trustworthy only when the occupied cells are few
+  // compared with the samples; true when joint_symbols > samples / 10.
+  bool undersampled = false;
+};
+
+// H(X) of a sequence of symbols (any int values; only equality matters).
+[[nodiscard]] InformationEstimate entropy(std::span<const int> x,
+                                          const BootstrapOptions& bootstrap = {});
+
+// I(X;Y) of paired symbol sequences, e.g. I(prediction; label). Throws
+// std::invalid_argument when the lengths differ or are zero.
+[[nodiscard]] InformationEstimate mutual_information(std::span<const int> x, std::span<const int> y,
+                                                     const BootstrapOptions& bootstrap = {});
+
+// Labels and predictions usually come as bytes.
+[[nodiscard]] std::vector<int> to_symbols(std::span<const std::uint8_t> values);
+
+// --- Hidden codes ---------------------------------------------------------------------
+
+enum class Binning {
+  kEqualWidth,      // `bins` equal intervals over the feature's [min, max]
+  kEqualFrequency,  // edges at the feature's quantiles (ties can merge bins)
+  kRoundedCapped,   // round(v) clamped to [0, bins - 1]: spike counts as they are
+};
+
+// Discretises one feature (column) of `codes` into symbols 0..bins-1.
+[[nodiscard]] std::vector<int> discretise_feature(const SampleMatrix& codes, std::size_t feature,
+                                                  std::size_t bins, Binning binning);
+
+// One symbol per sample for the whole discretised code vector (equal rows, equal symbol).
+[[nodiscard]] std::vector<int> joint_code_symbols(const SampleMatrix& codes, std::size_t bins,
+                                                  Binning binning);
+
+// Index of the most active feature of each sample (lowest index on ties): the winner of a
+// competitive layer, a 1-of-n discrete code that stays well sampled.
+[[nodiscard]] std::vector<int> winner_symbols(const SampleMatrix& codes);
+
+struct HiddenCodeOptions {
+  std::size_t bins = 4;
+  Binning binning = Binning::kEqualWidth;
+  BootstrapOptions bootstrap{};
+};
+
+struct HiddenCodeInformation {
+  std::vector<double> per_unit_bits{};  // corrected I(unit j; label), no interval
+  double mean_unit_bits = 0;
+  double max_unit_bits = 0;
+  InformationEstimate joint{};   // I(whole discretised code; label); see `undersampled`
+  InformationEstimate winner{};  // I(most active unit; label)
+};
+
+// I(hidden code; label) for discretised spike counts (kRoundedCapped) or BP activations
+// (kEqualWidth / kEqualFrequency), per unit, for the joint code and for the winner.
+[[nodiscard]] HiddenCodeInformation hidden_code_information(const SampleMatrix& codes,
+                                                            std::span<const int> labels,
+                                                            const HiddenCodeOptions& options = {});
+
+void to_json(nlohmann::json& out, const InformationEstimate& estimate);
+void to_json(nlohmann::json& out, const HiddenCodeInformation& information);
+
+}  // namespace sprout::analysis

@@ -1,0 +1,56 @@
+#pragma once
+// Synaptic capacity C_S (bits of task information stored per synapse) and the storage
+// cost of a network's synapses (bits per synapse). Definitions and their reasons:
+// docs/metrics.md, "Synaptic capacity".
+
+#include <cstddef>
+#include <nlohmann/json_fwd.hpp>
+#include <span>
+
+namespace sprout::analysis {
+
+struct SynapticCapacity {
+  double information_bits_per_sample = 0;  // I(prediction; label), clamped to [0, H(label)]
+  double label_entropy_bits = 0;
+  std::size_t training_samples = 0;
+  double stored_bits = 0;  // information_bits_per_sample * training_samples
+  std::size_t nonzero_synapses = 0;
+  double bits_per_synapse = 0;  // C_S = stored_bits / nonzero_synapses
+};
+
+// C_S from I(prediction; label) on the training set (bits per sample, e.g. the corrected
+// value of mutual_information(predictions, labels)) and H(label). Throws
+// std::invalid_argument when there are no synapses or the entropy is negative.
+[[nodiscard]] SynapticCapacity synaptic_capacity(double prediction_information_bits,
+                                                 double label_entropy_bits,
+                                                 std::size_t training_samples,
+                                                 std::size_t nonzero_synapses);
+
+// log2 of the binomial coefficient C(n, k), through lgamma: stable for counts of 10^9.
+[[nodiscard]] double log2_binomial(double n, double k);
+
+// Counts the weights that are not exactly zero (the realised synapses of a dense matrix).
+[[nodiscard]] std::size_t count_nonzero(std::span<const float> weights);
+
+struct StorageCost {
+  std::size_t potential_synapses = 0;
+  std::size_t realised_synapses = 0;
+  std::size_t weight_levels = 0;
+  double weight_entropy_bits_per_synapse = 0;  // entropy of the quantised weights
+  double structure_bits = 0;                   // log2 C(potential, realised)
+  double structure_bits_per_synapse = 0;
+  double bits_per_synapse = 0;  // weight entropy + structure bits per realised synapse
+  double total_bits = 0;
+};
+
+// Storage cost of `realised_weights` (one per realised synapse) chosen among
+// `potential_synapses` places, weights quantised to `weight_levels` uniform levels over
+// their [min, max]. Throws std::invalid_argument when realised > potential or levels < 1.
+[[nodiscard]] StorageCost storage_cost(std::span<const float> realised_weights,
+                                       std::size_t potential_synapses,
+                                       std::size_t weight_levels = 256);
+
+void to_json(nlohmann::json& out, const SynapticCapacity& capacity);
+void to_json(nlohmann::json& out, const StorageCost& cost);
+
+}  // namespace sprout::analysis
