@@ -9,14 +9,10 @@
 #include <random>
 #include <stdexcept>
 
-#include "engine/random_stream.hpp"
+#include "analysis/random_stream.hpp"
 
 namespace sprout::analysis {
 namespace {
-
-// Bootstrap replicates draw from their own stream per (seed, replicate).
-constexpr std::uint64_t kBootstrapPurpose =
-    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 100;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -165,10 +161,10 @@ InformationEstimate estimate_information(const CodedPairs& coded, std::size_t n,
     Tallies local(coded);
 #pragma omp for schedule(static)
     for (std::ptrdiff_t r = 0; r < replicate_count; ++r) {
-      RandomStream rng(bootstrap.seed, static_cast<std::uint64_t>(r), kBootstrapPurpose);
+      std::mt19937_64 rng(stream_seed(bootstrap.seed, static_cast<std::uint64_t>(r)));
       local.clear();
       for (std::size_t draw = 0; draw < n; ++draw) {
-        const auto i = static_cast<std::size_t>(rng.below(n));
+        const std::size_t i = uniform_index(rng, n);
         ++local.x[coded.x.ids[i]];
         ++local.y[coded.y.ids[i]];
         ++local.xy[coded.xy.ids[i]];

@@ -7,6 +7,7 @@
 
 namespace sprout::apps {
 
+void add_bp_command(CLI::App& app);
 void add_data_command(CLI::App& app);
 
 }  // namespace sprout::apps

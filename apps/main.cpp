@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version",
                        fmt::format("sprout {} ({})", sprout::version(), sprout::git_revision()));
   app.require_subcommand(1);
+  sprout::apps::add_bp_command(app);
   sprout::apps::add_data_command(app);
   try {
     app.parse(argc, argv);

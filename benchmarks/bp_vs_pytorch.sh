@@ -6,6 +6,10 @@
 # installed from Debian when missing (Sprout itself does not depend on them).
 #
 #   benchmarks/bp_vs_pytorch.sh [EPOCHS]      (SPROUT=path/to/sprout to pick a build)
+#
+# PyTorch runs with OMP_WAIT_POLICY=passive unless the caller sets it: with libgomp's
+# default busy-waiting, an epoch took minutes instead of seconds on a machine shared with
+# compilers (Sprout does not use OpenMP; its pool does not busy-wait for late threads).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -34,8 +38,8 @@ echo "== sprout"
 standardise=()
 [ "$(jq -r .provenance.config.standardise_inputs "$out/sprout/results.json")" = true ] &&
   standardise=(--standardise)
-echo "== pytorch"
-"$python" benchmarks/pytorch_mlp.py --data-dir "$data" --epochs "$epochs" --threads 2 \
+echo "== pytorch (OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive})"
+OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive} "$python" benchmarks/pytorch_mlp.py --data-dir "$data" --epochs "$epochs" --threads 2 \
   "${standardise[@]}" --out "$out/pytorch.json"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

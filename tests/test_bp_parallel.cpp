@@ -1,8 +1,8 @@
 // Chunked loops of the BP reference: the chunks cover the range exactly, depend only on
 // its size, and a ChunkPool runs each chunk exactly once per loop, over many loops.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
-#include <numeric>
 #include <vector>
 
 #include "models/bp_parallel.hpp"
