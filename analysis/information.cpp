@@ -9,10 +9,14 @@
 #include <random>
 #include <stdexcept>
 
-#include "analysis/random_stream.hpp"
+#include "engine/random_stream.hpp"
 
 namespace sprout::analysis {
 namespace {
+
+// Bootstrap replicates draw from their own stream per (seed, replicate).
+constexpr std::uint64_t kBootstrapPurpose =
+    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 100;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -161,10 +165,10 @@ InformationEstimate estimate_information(const CodedPairs& coded, std::size_t n,
     Tallies local(coded);
 #pragma omp for schedule(static)
     for (std::ptrdiff_t r = 0; r < replicate_count; ++r) {
-      std::mt19937_64 rng(stream_seed(bootstrap.seed, static_cast<std::uint64_t>(r)));
+      RandomStream rng(bootstrap.seed, static_cast<std::uint64_t>(r), kBootstrapPurpose);
       local.clear();
       for (std::size_t draw = 0; draw < n; ++draw) {
-        const std::size_t i = uniform_index(rng, n);
+        const auto i = static_cast<std::size_t>(rng.below(n));
         ++local.x[coded.x.ids[i]];
         ++local.y[coded.y.ids[i]];
         ++local.xy[coded.xy.ids[i]];
