@@ -9,5 +9,8 @@ namespace sprout::apps {
 
 void add_bp_command(CLI::App& app);
 void add_data_command(CLI::App& app);
+void add_simulate_command(CLI::App& app);
+void add_train_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
 
 }  // namespace sprout::apps

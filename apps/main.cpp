@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   sprout::apps::add_bp_command(app);
   sprout::apps::add_data_command(app);
+  sprout::apps::add_simulate_command(app);
+  sprout::apps::add_train_command(app);
+  sprout::apps::add_eval_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
