@@ -12,7 +12,7 @@ using sprout::models::chunk_range;
 using sprout::models::ChunkPool;
 using sprout::models::IndexRange;
 
-TEST_CASE("Chunks cover [0, count) in order, at most 8 of about 16 items or more",
+TEST_CASE("Chunks cover 0 to count in order, at most 8 of about 16 items or more",
           "[bp][parallel]") {
   for (std::ptrdiff_t count : {1, 15, 16, 33, 100, 784, 1000, 100000}) {
     const std::ptrdiff_t chunks = chunk_count(count);
