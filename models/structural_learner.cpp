@@ -91,14 +91,15 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   std::vector<float> x(inputs_);
   std::vector<float> coactivity(hidden * inputs_, 0.0f);  // sum of a_j x over the batch
   std::vector<float> activity(hidden, 0.0f);              // sum of a_j over the batch
-  std::vector<double> fired(hidden, 0.0);  // samples in which the neuron spiked
+  std::vector<double> fired(hidden, 0.0);                 // samples in which the neuron spiked
   const bool structural = config_.structural.enabled;
   const auto trace_rate = static_cast<float>(config_.structural.trace_rate);
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
     const auto counts = result.counts_of(k);
-    for (std::size_t j = 0; j < hidden; ++j) fired[j] += counts[j] > 0 ? 1.0 : 0.0;
+    for (std::size_t j = 0; j < hidden; ++j)
+      fired[j] += counts[j] > 0 ? 1.0 : 0.0;
 
     const SparseActivity y = readout_input(counts, config_.readout.count_scale);
     stats.correct += readout_.predict(y) == label;
@@ -131,7 +132,8 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   }
 
   if (config_.homeostasis.enabled) {
-    for (double& f : fired) f /= static_cast<double>(batch);
+    for (double& f : fired)
+      f /= static_cast<double>(batch);
     homeostasis_step(thresholds_, fired, config_.homeostasis.target_firing_probability,
                      config_.homeostasis.learning_rate, config_.homeostasis.minimum_threshold);
   }

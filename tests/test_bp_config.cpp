@@ -143,7 +143,8 @@ TEST_CASE("BP sweep config: defaults, keys and errors", "[bp][config]") {
         "optimizer, batch_size, epochs, seed, threads, train_limit, test_limit)");
 }
 
-TEST_CASE("Budget from a structural results file: realised synapses of the last epoch", "[bp][config]") {
+TEST_CASE("Budget from a structural results file: realised synapses of the last epoch",
+          "[bp][config]") {
   const json results = json::parse(R"({"epochs": [{"synapses": {"realised": 900}},
                                                   {"synapses": {"realised": 1234}}]})");
   CHECK(budget_from_results(results, "r.json") == 1234);
