@@ -87,6 +87,15 @@ const RandomRows& rows() {
   return instance;
 }
 
+// One image's input spikes: (time, presynaptic neuron), in no particular order.
+std::vector<std::pair<double, std::uint32_t>> one_image_spikes(sprout::RandomStream& random) {
+  std::vector<std::pair<double, std::uint32_t>> spikes;
+  for (int k = 0; k < 2300; ++k) {
+    spikes.emplace_back(random.uniform(0.0, 350.0), static_cast<std::uint32_t>(random.below(784)));
+  }
+  return spikes;
+}
+
 void delivery_grouped(benchmark::State& state) {
   const RandomRows& r = rows();
   std::vector<double> membrane(1000, 0.0);
@@ -96,9 +105,8 @@ void delivery_grouped(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     queue.clear();
-    for (int k = 0; k < 2300; ++k) {  // one image's input spikes
-      queue.push(random.uniform(0.0, 350.0), static_cast<std::uint32_t>(random.below(784)), 0, 0);
-    }
+    for (const auto& [t_ms, pre] : one_image_spikes(random))
+      queue.push(t_ms, pre, 0, 0);
     state.ResumeTiming();
     while (!queue.empty()) {
       const std::uint32_t pre = queue.top().source;
@@ -124,11 +132,7 @@ void delivery_per_synapse(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     queue.clear();
-    std::vector<std::pair<double, std::uint32_t>> spikes;
-    for (int k = 0; k < 2300; ++k) {
-      spikes.emplace_back(random.uniform(0.0, 350.0),
-                          static_cast<std::uint32_t>(random.below(784)));
-    }
+    const auto spikes = one_image_spikes(random);
     state.ResumeTiming();
     for (const auto& [t_ms, pre] : spikes) {
       for (std::uint32_t k = r.offsets[pre]; k < r.offsets[pre + 1]; ++k) {
