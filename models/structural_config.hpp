@@ -51,7 +51,7 @@ struct ReadoutSettings {
   ReadoutRule rule = ReadoutRule::kWeightPerturbation;
   double learning_rate = 0.02;
   double perturbation_sigma = 0.01;  // weight perturbation: std of the perturbation
-  std::size_t perturbations = 64;    // antithetic pairs per sample
+  std::size_t perturbations = 4;     // antithetic pairs per sample
   double count_scale = 10.0;         // readout input y = spike count / count_scale
 };
 
