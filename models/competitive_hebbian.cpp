@@ -1,6 +1,7 @@
 #include "models/competitive_hebbian.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace sprout::models {
@@ -24,7 +25,7 @@ std::vector<Winner> select_winners(std::span<const std::uint32_t> counts, std::s
   return winners;
 }
 
-void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<const float> x,
+void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<const float> target,
                    double learning_rate) {
   const auto rate = static_cast<float>(learning_rate) * winner.activity;
   const std::size_t inputs = synapses.inputs();
@@ -32,8 +33,33 @@ void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<
   auto weights = synapses.weights();
   for (std::size_t i = 0; i < inputs; ++i) {
     const std::size_t k = first + i;
-    if (synapses.realised(k)) weights[k] += rate * (x[i] - weights[k]);
+    if (synapses.realised(k)) weights[k] += rate * (target[i] - weights[k]);
   }
+}
+
+std::vector<float> instar_target(std::span<const float> x, double weight_norm) {
+  std::vector<float> target(x.begin(), x.end());
+  if (weight_norm <= 0) return target;
+  double squares = 0;
+  for (float v : x)
+    squares += static_cast<double>(v) * v;
+  if (squares == 0) return target;
+  const auto scale = static_cast<float>(weight_norm / std::sqrt(squares));
+  for (float& v : target)
+    v *= scale;
+  return target;
+}
+
+void scale_to_norm(PotentialSynapses& synapses, std::size_t neuron, double norm) {
+  const std::size_t inputs = synapses.inputs();
+  auto weights = synapses.weights().subspan(neuron * inputs, inputs);
+  double squares = 0;
+  for (float w : weights)
+    squares += static_cast<double>(w) * w;  // absent synapses hold weight 0
+  if (squares == 0) return;
+  const auto scale = static_cast<float>(norm / std::sqrt(squares));
+  for (float& w : weights)
+    w *= scale;
 }
 
 }  // namespace sprout::models

@@ -3,6 +3,11 @@
 // (the winners) move their realised input weights towards the input (instar rule),
 //   dw_ij = eta * a_j * (x_i - w_ij),   a_j = count_j / max count in (0, 1],
 // which keeps weights in [0, 1] when inputs are (Dale's law: excitatory only).
+// With synaptic scaling (hebbian.weight_norm = N > 0) the target is N x / |x|_2 and each
+// winner's weight vector is rescaled to L2 norm N after its update (Oja's rule reaches the
+// same fixed norm): the drive w . x = N |x| cos(w, x) then ranks the neurons by the angle
+// to the input, as in competitive learning on normalised patterns (Rumelhart & Zipser
+// 1985), instead of favouring neurons whose prototypes have more ink.
 
 #include <cstddef>
 #include <cstdint>
@@ -23,9 +28,17 @@ struct Winner {
 [[nodiscard]] std::vector<Winner> select_winners(std::span<const std::uint32_t> counts,
                                                  std::size_t k);
 
-// Instar update of neuron `winner.neuron`'s realised synapses towards input `x` (in
-// [0, 1]); absent synapses keep weight 0.
-void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<const float> x,
+// Instar update of neuron `winner.neuron`'s realised synapses towards `target` (x, or
+// the scaled input of synaptic scaling); absent synapses keep weight 0.
+void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<const float> target,
                    double learning_rate);
+
+// The instar target: x itself when weight_norm is 0, else weight_norm * x / |x|_2 (an
+// all-zero input stays zero).
+[[nodiscard]] std::vector<float> instar_target(std::span<const float> x, double weight_norm);
+
+// Synaptic scaling: multiplies the neuron's realised weights so that their L2 norm is
+// `norm` (a neuron without weight is left alone).
+void scale_to_norm(PotentialSynapses& synapses, std::size_t neuron, double norm);
 
 }  // namespace sprout::models

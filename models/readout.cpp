@@ -25,6 +25,32 @@ double cross_entropy(std::span<const double> scores, std::uint32_t label) {
   return std::log(sum) + top - scores[label];
 }
 
+namespace {
+
+// Random +-1 signs, one bit of the stream each (SPSA directions: E[e e^T] = I).
+class SignSource {
+ public:
+  explicit SignSource(RandomStream& random) : random_(random) {}
+  void fill(std::span<double> direction) {
+    for (double& d : direction) {
+      if (bits_left_ == 0) {
+        bits_ = random_();
+        bits_left_ = 64;
+      }
+      d = (bits_ & 1u) != 0 ? 1.0 : -1.0;
+      bits_ >>= 1;
+      --bits_left_;
+    }
+  }
+
+ private:
+  RandomStream& random_;
+  std::uint64_t bits_ = 0;
+  int bits_left_ = 0;
+};
+
+}  // namespace
+
 LinearReadout::LinearReadout(std::size_t classes, std::size_t inputs)
     : classes_(classes),
       inputs_(inputs),
@@ -57,14 +83,10 @@ void LinearReadout::delta_rule_update(const SparseActivity& y, std::uint32_t lab
   double sum = 0;
   for (double& v : s)
     sum += (v = std::exp(v - top));
-  for (std::size_t c = 0; c < classes_; ++c) {
-    const double error = (c == label ? 1.0 : 0.0) - s[c] / sum;
-    const auto step = static_cast<float>(learning_rate * error);
-    float* row = weights_.data() + c * inputs_;
-    for (std::size_t a = 0; a < y.index.size(); ++a)
-      row[y.index[a]] += step * y.value[a];
-    biases_[c] += step;
-  }
+  // The cross-entropy's gradient with respect to the scores: softmax(s) - t.
+  for (std::size_t c = 0; c < classes_; ++c)
+    s[c] = s[c] / sum - (c == label ? 1.0 : 0.0);
+  apply_score_step(y, s, learning_rate);
 }
 
 void LinearReadout::weight_perturbation_update(const SparseActivity& y, std::uint32_t label,
@@ -77,19 +99,9 @@ void LinearReadout::weight_perturbation_update(const SparseActivity& y, std::uin
   std::vector<double> direction(classes_ * (active + 1));
   std::vector<double> step(direction.size(), 0.0);
   const double sigma = settings.perturbation_sigma;
-  std::uint64_t bits = 0;
-  int bits_left = 0;
+  SignSource signs(random);
   for (std::size_t p = 0; p < settings.perturbations; ++p) {
-    // Random signs, one bit each (SPSA directions: unbiased, E[e e^T] = I).
-    for (double& d : direction) {
-      if (bits_left == 0) {
-        bits = random();
-        bits_left = 64;
-      }
-      d = (bits & 1u) != 0 ? 1.0 : -1.0;
-      bits >>= 1;
-      --bits_left;
-    }
+    signs.fill(direction);
     for (std::size_t c = 0; c < classes_; ++c) {
       const double* e = direction.data() + c * (active + 1);
       double change = e[active];  // bias
@@ -109,6 +121,38 @@ void LinearReadout::weight_perturbation_update(const SparseActivity& y, std::uin
     for (std::size_t a = 0; a < active; ++a)
       row[y.index[a]] -= static_cast<float>(scale * g[a]);
     biases_[c] -= static_cast<float>(scale * g[active]);
+  }
+}
+
+void LinearReadout::node_perturbation_update(const SparseActivity& y, std::uint32_t label,
+                                             const ReadoutSettings& settings,
+                                             RandomStream& random) {
+  const auto base = scores(y);
+  std::vector<double> plus(classes_), minus(classes_), direction(classes_);
+  std::vector<double> step(classes_, 0.0);
+  const double sigma = settings.perturbation_sigma;
+  SignSource signs(random);
+  for (std::size_t p = 0; p < settings.perturbations; ++p) {
+    signs.fill(direction);
+    for (std::size_t c = 0; c < classes_; ++c) {
+      plus[c] = base[c] + sigma * direction[c];
+      minus[c] = base[c] - sigma * direction[c];
+    }
+    const double slope = (cross_entropy(plus, label) - cross_entropy(minus, label)) / (2 * sigma);
+    for (std::size_t c = 0; c < classes_; ++c)
+      step[c] += slope * direction[c];
+  }
+  apply_score_step(y, step, settings.learning_rate / static_cast<double>(settings.perturbations));
+}
+
+void LinearReadout::apply_score_step(const SparseActivity& y, std::span<const double> step,
+                                     double eta) {
+  for (std::size_t c = 0; c < classes_; ++c) {
+    const auto change = static_cast<float>(eta * step[c]);
+    float* row = weights_.data() + c * inputs_;
+    for (std::size_t a = 0; a < y.index.size(); ++a)
+      row[y.index[a]] -= change * y.value[a];
+    biases_[c] -= change;
   }
 }
 

@@ -8,6 +8,12 @@
 //      g = (L(W + sigma E) - L(W - sigma E)) / (2 sigma),   W -= eta g E
 //    (antithetic pairs, averaged over `perturbations` directions). Only the weights of
 //    active hidden neurons (y_j > 0) are perturbed: the others cannot change the loss.
+//  - node perturbation: perturb the class scores instead, s + sigma xi (xi of signs, one
+//    per class), and step each weight by the estimated score gradient times its input:
+//      g = (L(s + sigma xi) - L(s - sigma xi)) / (2 sigma),   W -= eta g xi y^T.
+//    This is weight perturbation along W + sigma xi y^T / |y|^2-shaped directions: the
+//    estimate has the variance of 10 parameters instead of 10 x (active + 1), so it learns
+//    about (active + 1) times faster for the same noise (Werfel, Xie & Seung 2005).
 //  - delta rule (ablation): W += eta (t - softmax(s)) y^T, the local error at the output.
 
 #include <cstddef>
@@ -48,8 +54,13 @@ class LinearReadout {
   void delta_rule_update(const SparseActivity& y, std::uint32_t label, double learning_rate);
   void weight_perturbation_update(const SparseActivity& y, std::uint32_t label,
                                   const ReadoutSettings& settings, RandomStream& random);
+  void node_perturbation_update(const SparseActivity& y, std::uint32_t label,
+                                const ReadoutSettings& settings, RandomStream& random);
 
  private:
+  // W -= eta g_c y^T and b -= eta g_c for a score-space step g (classes entries).
+  void apply_score_step(const SparseActivity& y, std::span<const double> step, double eta);
+
   std::size_t classes_ = 0;
   std::size_t inputs_ = 0;
   std::vector<float> weights_;

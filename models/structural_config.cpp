@@ -11,8 +11,9 @@ using nlohmann::json;
 
 constexpr Names<GrowthPlacement, 2> kPlacementNames{
     {{GrowthPlacement::kActivityGuided, "activity"}, {GrowthPlacement::kRandom, "random"}}};
-constexpr Names<ReadoutRule, 2> kReadoutNames{
+constexpr Names<ReadoutRule, 3> kReadoutNames{
     {{ReadoutRule::kWeightPerturbation, "weight_perturbation"},
+     {ReadoutRule::kNodePerturbation, "node_perturbation"},
      {ReadoutRule::kDeltaRule, "delta_rule"}}};
 constexpr Names<encoders::EncoderKind, 3> kEncoderNames{
     {{encoders::EncoderKind::kPoisson, "poisson"},
@@ -46,6 +47,7 @@ void read_hebbian(ObjectReader& r, HebbianSettings& h) {
   r.boolean("enabled", h.enabled);
   r.integer("winners", h.winners, 1, 100000);
   r.real("learning_rate", h.learning_rate, 0.0, true, 1.0, true);
+  r.real("weight_norm", h.weight_norm, 0.0, true, 1000.0, true);
   r.finish();
 }
 
@@ -149,7 +151,8 @@ json to_json(const StructuralConfig& c) {
           {"hebbian",
            {{"enabled", c.hebbian.enabled},
             {"winners", c.hebbian.winners},
-            {"learning_rate", c.hebbian.learning_rate}}},
+            {"learning_rate", c.hebbian.learning_rate},
+            {"weight_norm", c.hebbian.weight_norm}}},
           {"structural",
            {{"enabled", s.enabled},
             {"potential_connectivity", s.potential_connectivity},

@@ -14,12 +14,16 @@
 namespace sprout::models {
 
 enum class GrowthPlacement { kActivityGuided, kRandom };
-enum class ReadoutRule { kWeightPerturbation, kDeltaRule };
+enum class ReadoutRule { kWeightPerturbation, kNodePerturbation, kDeltaRule };
 
 struct HebbianSettings {
   bool enabled = true;
   std::size_t winners = 20;     // k most active hidden neurons learn per sample
   double learning_rate = 0.05;  // eta of the instar rule
+  // Synaptic scaling: > 0 moves the weights toward weight_norm * x / |x| and rescales each
+  // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
+  // its weights and the input, not the amount of ink. 0: plain instar toward x.
+  double weight_norm = 0.0;
 };
 
 struct StructuralSettings {

@@ -107,17 +107,25 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       readout_.delta_rule_update(y, label, config_.readout.learning_rate);
     } else {
       RandomStream random(config_.seed, ids[k], kReadoutPerturbation);
-      readout_.weight_perturbation_update(y, label, config_.readout, random);
+      if (config_.readout.rule == ReadoutRule::kNodePerturbation) {
+        readout_.node_perturbation_update(y, label, config_.readout, random);
+      } else {
+        readout_.weight_perturbation_update(y, label, config_.readout, random);
+      }
     }
 
     const auto pixels = images.image(image_indices[k]);
     for (std::size_t i = 0; i < inputs_; ++i)
       x[i] = static_cast<float>(pixels[i]) / 255.0f;
+    const std::vector<float> target = instar_target(x, config_.hebbian.weight_norm);
     for (const Winner& winner : select_winners(counts, config_.hebbian.winners)) {
       const std::size_t j = winner.neuron;
       won_[j] = 1;
-      if (config_.hebbian.enabled)
-        instar_update(synapses_, winner, x, config_.hebbian.learning_rate);
+      if (config_.hebbian.enabled) {
+        instar_update(synapses_, winner, target, config_.hebbian.learning_rate);
+        if (config_.hebbian.weight_norm > 0)
+          scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
+      }
       if (!structural) continue;
       decay_traces_to(j, ids[k]);
       auto traces = synapses_.traces_of(j);

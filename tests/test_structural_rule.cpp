@@ -130,6 +130,30 @@ TEST_CASE("Hebbian: winners by count, ties to the lower index; instar moves towa
   CHECK(synapses.weights()[synapses.index(2, 1)] == 0.0f);         // absent: untouched
 }
 
+TEST_CASE("Hebbian: synaptic scaling targets weight_norm x / |x| and fixes the L2 norm",
+          "[hebbian]") {
+  const std::vector<float> x = {3.0f, 0.0f, 4.0f, 0.0f};  // |x| = 5
+  const auto target = instar_target(x, 2.0);
+  CHECK(target[0] == Approx(1.2));  // 2 * 3 / 5
+  CHECK(target[2] == Approx(1.6));  // 2 * 4 / 5
+  CHECK(target[1] == 0.0f);
+  CHECK(instar_target(x, 0.0) == x);  // no scaling: plain instar
+  CHECK(instar_target(std::vector<float>(4, 0.0f), 2.0) == std::vector<float>(4, 0.0f));
+
+  StructuralSettings settings;
+  PotentialSynapses synapses = empty_synapses(settings);
+  synapses.states()[synapses.index(0, 1)] = SynapseState::kSilent;
+  synapses.states()[synapses.index(2, 1)] = SynapseState::kConsolidated;
+  synapses.weights()[synapses.index(0, 1)] = 0.3f;
+  synapses.weights()[synapses.index(2, 1)] = 0.4f;  // |w| = 0.5
+  scale_to_norm(synapses, 1, 2.0);
+  CHECK(synapses.weights()[synapses.index(0, 1)] == Approx(1.2));
+  CHECK(synapses.weights()[synapses.index(2, 1)] == Approx(1.6));
+  CHECK(synapses.weights()[synapses.index(1, 1)] == 0.0f);  // absent stays 0
+  scale_to_norm(synapses, 0, 2.0);                          // no weight: left alone
+  CHECK(synapses.weights()[synapses.index(0, 0)] == 0.0f);
+}
+
 TEST_CASE("Homeostasis: a silent neuron's threshold falls, a busy one's rises", "[homeostasis]") {
   std::vector<double> thresholds = {1.0, 1.0, 1.0, 0.052};
   const std::vector<double> wins = {0.0, 0.05, 0.5, 0.0};
@@ -173,6 +197,36 @@ TEST_CASE("Readout: weight perturbation reduces the loss on a separable problem"
   CHECK(mean_loss(readout) < 0.2 * before);
   CHECK(readout.predict(activity_for(0)) == 0);
   CHECK(readout.predict(activity_for(1)) == 1);
+}
+
+TEST_CASE("Readout: node perturbation reduces the loss and estimates the delta rule's step",
+          "[readout]") {
+  LinearReadout readout(2, 3);
+  ReadoutSettings settings;
+  settings.learning_rate = 0.5;
+  settings.perturbations = 8;
+  const double before = mean_loss(readout);
+  for (std::uint64_t step = 0; step < 200; ++step) {
+    RandomStream random(5, step, StreamPurpose::kFirstUserPurpose);
+    const auto label = static_cast<std::uint32_t>(step % 2);
+    readout.node_perturbation_update(activity_for(label), label, settings, random);
+  }
+  CHECK(mean_loss(readout) < 0.2 * before);
+  CHECK(readout.predict(activity_for(1)) == 1);
+
+  // The step is an unbiased estimate of the delta rule's (E[xi xi^T] = I): with two classes
+  // each sign direction measures either 0 or twice the gradient, with probability 1/2, so
+  // the mean over n = 2000 directions is within 5 standard errors (5 / sqrt(n) = 11%).
+  LinearReadout perturbed(2, 3), delta(2, 3);
+  settings.perturbations = 2000;
+  settings.perturbation_sigma = 1e-4;
+  RandomStream random(7, 0, StreamPurpose::kFirstUserPurpose);
+  perturbed.node_perturbation_update(activity_for(0), 0, settings, random);
+  delta.delta_rule_update(activity_for(0), 0, settings.learning_rate);
+  for (std::size_t k = 0; k < 6; ++k) {
+    CHECK(perturbed.weights()[k] == Approx(delta.weights()[k]).epsilon(0.12));
+  }
+  CHECK(perturbed.biases()[0] == Approx(delta.biases()[0]).epsilon(0.12));
 }
 
 TEST_CASE("Readout: the delta rule reduces the loss too", "[readout]") {
