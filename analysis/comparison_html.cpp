@@ -79,6 +79,21 @@ void add_headline(HtmlReport& page, const json& report) {
       text_at(report, "config.energy_costs_pj.multiply_accumulate")));
 }
 
+// The points of a curve in the order of their x values.
+Series sorted_by_x(const Series& series) {
+  std::vector<std::size_t> order(series.x.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return series.x[a] < series.x[b]; });
+  Series sorted{.name = series.name, .style = series.style};
+  for (std::size_t k : order) {
+    sorted.x.push_back(series.x[k]);
+    sorted.y.push_back(series.y[k]);
+  }
+  return sorted;
+}
+
 void add_accuracy_chart(HtmlReport& page, const json& report) {
   page.add_section("Accuracy against non-zero synapses");
   LineChart chart{.title = "Test accuracy against non-zero synapses (all layers)",
@@ -94,28 +109,29 @@ void add_accuracy_chart(HtmlReport& page, const json& report) {
       curve.x.push_back(point["nonzero_synapses"].get<double>());
       curve.y.push_back(100.0 * point["test_accuracy"].get<double>());
     }
-    for (auto& [hidden, curve] : curves) {
-      std::vector<std::size_t> order(curve.x.size());
-      for (std::size_t k = 0; k < order.size(); ++k)
-        order[k] = k;
-      std::sort(order.begin(), order.end(),
-                [&](std::size_t a, std::size_t b) { return curve.x[a] < curve.x[b]; });
-      Series sorted{.name = curve.name};
-      for (std::size_t k : order) {
-        sorted.x.push_back(curve.x[k]);
-        sorted.y.push_back(curve.y[k]);
-      }
-      chart.series.push_back(std::move(sorted));
-    }
+    for (const auto& [hidden, curve] : curves)
+      chart.series.push_back(sorted_by_x(curve));
   }
+  // The structural run and each BP variant: a point, or a curve when several runs of the
+  // variant were given (e.g. L1 runs of several strengths).
+  std::vector<Series> groups;
   for (const json& run : report["runs"]) {
-    chart.series.push_back({.name = run["name"].get<std::string>(),
-                            .x = {run["nonzero_synapses"]["total"].get<double>()},
-                            .y = {100.0 * run["test_accuracy"].get<double>()},
-                            .style = SeriesStyle::kMarkers});
+    const std::string name =
+        run.contains("variant") ? "bp " + run["variant"].get<std::string>() : "structural";
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const Series& series) { return series.name == name; });
+    if (group == groups.end()) group = groups.insert(groups.end(), Series{.name = name});
+    group->x.push_back(run["nonzero_synapses"]["total"].get<double>());
+    group->y.push_back(100.0 * run["test_accuracy"].get<double>());
+  }
+  for (Series& group : groups) {
+    group.style = group.x.size() == 1 ? SeriesStyle::kMarkers : SeriesStyle::kLinesAndMarkers;
+    chart.series.push_back(sorted_by_x(group));
   }
   page.add_svg(render_svg(chart),
-               "Structural rule and BP runs as points; BP pruning sweep (if given) as curves");
+               "The structural rule and each BP variant as a point (a curve when several runs "
+               "of a variant are given); the BP pruning sweep, if given, as one curve per "
+               "hidden size");
 }
 
 void add_training_chart(HtmlReport& page, const json& report) {

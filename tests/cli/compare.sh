@@ -24,10 +24,17 @@ holds() { [ "$(jq -n --slurpfile s "$s" --slurpfile b "$b" --slurpfile r "$repor
   --epochs 1 --train-limit 1000 --test-limit 200 --budget-from "$work/structural/results.json" \
   >"$work/budget.log" 2>&1 || { cat "$work/budget.log"; fail "budget bp"; }
 
+cat >"$work/sweep_config.json" <<'JSON'
+{"training": {"epochs": 1, "train_limit": 1000, "test_limit": 200},
+ "hidden_sizes": [8, 32], "densities": [1.0, 0.5, 0.1], "retrain_epochs": 1}
+JSON
+"$sprout" bp sweep --config "$work/sweep_config.json" --data-dir "$data" --out "$work/sweep" \
+  >"$work/sweep.log" 2>&1 || { cat "$work/sweep.log"; fail "bp sweep"; }
+
 rm -rf "$out"
 "$sprout" compare --structural "$work/structural/results.json" --bp "$work/bp/results.json" \
-  --bp "$work/budget/results.json" --out "$out" --accumulate-pj 0.5 --mac-pj 3 --bootstrap 20 \
-  | tee "$work/compare.log"
+  --bp "$work/budget/results.json" --sweep "$work/sweep/sweep.json" --out "$out" \
+  --accumulate-pj 0.5 --mac-pj 3 --bootstrap 20 | tee "$work/compare.log"
 report=$out/report.json
 s=$work/structural/results.json
 b=$work/bp/results.json
@@ -64,6 +71,15 @@ holds '$r.git_revision != "" and ($r.command_line | startswith("sprout compare -
 holds '$r.runs[0].information.hidden_code_label.winner.bits ==
        $s.measures.hidden_code_information.winner.bits' "I(hidden; label)"
 holds '$r.headline | map(.name) == ["structural", "bp dense", "bp budget"]' "headline rows"
+# The sweep: the factor computed here from its points equals the one `bp sweep` computed
+# (same tolerance, 0.5 points), and the equal-accuracy ratio is BP's synapses over ours.
+w=$work/sweep/sweep.json
+[ "$(jq -n --slurpfile w "$w" --slurpfile r "$report" '$r[0].sweep.max_overparameterisation_factor
+     == $w[0].overparameterisation.max_same_hidden and ($r[0].sweep.points | length) ==
+     ($w[0].points | length)')" = true ] || fail "sweep factor"
+holds '$r.sweep.equal_accuracy_any_hidden as $e | $e.ratio == null or
+       ($e.ratio - $e.bp_synapses / $s.nonzero_synapses.total | fabs) < 1e-12 * $e.ratio' \
+  "equal-accuracy ratio"
 
 # Every number of the page: id = its path in report.json, data-value = the value there,
 # text = the value printed as a rounded integer if it is one or >= 1000 in magnitude, else
