@@ -20,6 +20,7 @@ th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
 th { background: #f0f0f0; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1em 0; }
+figure svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: 0.9em; }
 pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; }
 )";
@@ -59,9 +60,12 @@ void HtmlReport::add_table(const HtmlTable& table) {
   body_ += "<tbody>\n";
   for (const auto& row : table.rows) {
     body_ += "<tr>";
-    for (const std::string& cell : row) {
-      body_ += looks_numeric(cell) ? "<td class=\"number\">" : "<td>";
-      body_ += escape_xml(cell) + "</td>";
+    for (const HtmlCell& cell : row) {
+      body_ += "<td";
+      if (looks_numeric(cell.text)) body_ += " class=\"number\"";
+      if (!cell.id.empty()) body_ += fmt::format(" id=\"{}\"", escape_xml(cell.id));
+      if (!cell.value.empty()) body_ += fmt::format(" data-value=\"{}\"", escape_xml(cell.value));
+      body_ += fmt::format(">{}</td>", escape_xml(cell.text));
     }
     body_ += "</tr>\n";
   }

@@ -10,10 +10,23 @@
 
 namespace sprout::analysis {
 
+// A table cell: its text, and optionally an id and a machine-readable value (rendered as
+// id="..." and data-value="..."), so that tests and scripts can read numbers back.
+struct HtmlCell {
+  HtmlCell(std::string text_) : text(std::move(text_)) {}  // NOLINT: implicit on purpose
+  HtmlCell(const char* text_) : text(text_) {}             // NOLINT: implicit on purpose
+  HtmlCell(std::string text_, std::string id_, std::string value_)
+      : text(std::move(text_)), id(std::move(id_)), value(std::move(value_)) {}
+
+  std::string text;
+  std::string id{};
+  std::string value{};
+};
+
 struct HtmlTable {
   std::string caption{};
   std::vector<std::string> header{};
-  std::vector<std::vector<std::string>> rows{};  // cells as text; numbers right-aligned
+  std::vector<std::vector<HtmlCell>> rows{};  // numbers right-aligned
 };
 
 class HtmlReport {

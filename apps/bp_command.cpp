@@ -12,6 +12,7 @@
 #include <string>
 
 #include "analysis/bp_report.hpp"
+#include "analysis/network_measures.hpp"
 #include "analysis/results_file.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
@@ -141,6 +142,27 @@ models::BpProgress console_progress(std::unique_ptr<ProgressLine>& line) {
   return progress;
 }
 
+// Confusion matrices, storage cost and I(hidden; label) of the final network, for
+// `sprout compare` (docs/formats.md).
+json bp_measures(const models::Mlp& network, const models::BpData& data, int threads) {
+  const analysis::MlpOutputs train = analysis::mlp_outputs(network, data.train.features, threads);
+  const analysis::MlpOutputs test = analysis::mlp_outputs(network, data.test.features, threads);
+  analysis::MeasuresInput input;
+  input.train = {data.train.labels, train.predictions};
+  input.test = {data.test.labels, test.predictions};
+  input.classes = data.classes;
+  input.test_hidden_codes = analysis::SampleMatrix(test.hidden_activations, test.hidden);
+  input.hidden_options.binning = analysis::Binning::kEqualWidth;
+  const auto layers = network.layers();
+  for (std::size_t index = 0; index < layers.size(); ++index) {
+    const auto& weights = layers[index].weights;
+    input.layers.push_back(analysis::dense_layer_synapses(
+        analysis::bp_layer_name(index, layers.size()),
+        std::span<const float>(weights.data(), static_cast<std::size_t>(weights.size()))));
+  }
+  return analysis::network_measures(input);
+}
+
 void run_bp_command(const BpOptions& options) {
   require_out(options.common);
   json document = analysis::read_json_file(options.common.config);
@@ -185,8 +207,9 @@ void run_bp_command(const BpOptions& options) {
   models::Mlp saved = run.network;  // the file's network takes the unscaled features
   models::fold_input_scaling(saved, data.scaling.offset, data.scaling.scale);
   models::write_mlp_weights(out / weights_name, saved);
-  const json results =
+  json results =
       analysis::bp_run_report(run, config, {"bp", weights_name, budget_source, data.scaling});
+  results["measures"] = bp_measures(run.network, data, config.threads);
   analysis::write_json_atomically(out / "results.json", results);
 
   const json& nonzero = results["nonzero_synapses"];

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
                        fmt::format("sprout {} ({})", sprout::version(), sprout::git_revision()));
   app.require_subcommand(1);
   sprout::apps::add_bp_command(app);
+  sprout::apps::add_compare_command(app);
   sprout::apps::add_data_command(app);
   sprout::apps::add_simulate_command(app);
   sprout::apps::add_train_command(app);

@@ -13,8 +13,10 @@
 #include <optional>
 #include <string>
 
+#include "analysis/network_measures.hpp"
 #include "analysis/results_file.hpp"
 #include "analysis/svg_chart.hpp"
+#include "analysis/synaptic_capacity.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
@@ -137,6 +139,47 @@ void write_test_raster(const std::filesystem::path& out, const models::Structura
   engine::write_raster_csv(out / "raster_test_image_0.csv", result.first_image_raster);
 }
 
+// Non-zero synapses of the learnt layers as `sprout bp` reports them; the fixed lateral
+// inhibition apart (it is not learnt and BP has nothing like it).
+nlohmann::json nonzero_synapses_json(const models::StructuralLearner& learner) {
+  const std::size_t input_hidden = learner.synapses().counts().realised;
+  const std::size_t hidden_output = analysis::count_nonzero(learner.readout().weights());
+  nlohmann::json out = {{"input_hidden", input_hidden},
+                        {"hidden_output", hidden_output},
+                        {"total", input_hidden + hidden_output}};
+  if (learner.network().lateral_inhibition) {
+    const auto& net = learner.network();
+    out["fixed_lateral_inhibition"] =
+        net.network.projection(*net.lateral_inhibition).synapse_count();
+  }
+  return out;
+}
+
+// Confusion matrices on the training and test images, storage cost and I(hidden; label)
+// of the final network, for `sprout compare` (docs/formats.md).
+nlohmann::json train_measures(const models::StructuralLearner& learner,
+                              const encoders::Mnist& mnist, std::size_t train_count,
+                              const models::EvaluationResult& test) {
+  fmt::print("measuring the final network on the {} training images\n", train_count);
+  std::fflush(stdout);
+  const models::EvaluationResult train = learner.evaluate(mnist.train, train_count);
+  const std::vector<float> hidden_counts(test.hidden_counts.begin(), test.hidden_counts.end());
+  analysis::MeasuresInput input;
+  input.train = {std::span(mnist.train.labels).first(train_count), train.predictions};
+  input.test = {std::span(mnist.test.labels).first(test.images), test.predictions};
+  input.classes = learner.readout().classes();
+  input.test_hidden_codes = analysis::SampleMatrix(hidden_counts, learner.config().network.hidden);
+  input.hidden_options.binning = analysis::Binning::kRoundedCapped;
+  analysis::LayerSynapses input_hidden{"input_hidden", {}, learner.synapses().counts().potential};
+  const auto weights = learner.synapses().weights();
+  for (std::size_t k = 0; k < weights.size(); ++k)
+    if (learner.synapses().realised(k)) input_hidden.realised_weights.push_back(weights[k]);
+  input.layers.push_back(std::move(input_hidden));
+  input.layers.push_back(
+      analysis::dense_layer_synapses("hidden_output", learner.readout().weights()));
+  return analysis::network_measures(input);
+}
+
 void run_train(const TrainOptions& o) {
   const std::filesystem::path out = o.out;
   const std::filesystem::path checkpoint = out / "checkpoint.bin";
@@ -150,7 +193,9 @@ void run_train(const TrainOptions& o) {
   const std::size_t inputs = mnist.train.pixels_per_image();
 
   std::optional<models::StructuralLearner> learner;
+  std::optional<models::EvaluationResult> last_test;  // of the last epoch run here
   nlohmann::json epochs = nlohmann::json::array();
+  nlohmann::json measures;
   if (o.resume && std::filesystem::exists(checkpoint)) {
     learner.emplace(models::StructuralLearner::load(checkpoint));
     epochs = analysis::read_json_file(results_path).at("epochs");
@@ -175,6 +220,8 @@ void run_train(const TrainOptions& o) {
     document["epochs"] = epochs;
     if (complete) {
       document["final"] = epochs.back();
+      document["nonzero_synapses"] = nonzero_synapses_json(*learner);
+      document["measures"] = measures;
       document["files"] = {{"network", "network.bin"},
                            {"receptive_fields", "receptive_fields.svg"},
                            {"raster_test_image_0", "raster_test_image_0.bin"},
@@ -216,6 +263,7 @@ void run_train(const TrainOptions& o) {
     const double eval_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - eval_start).count();
     const auto counts = learner->synapses().counts();
+    last_test = eval;
 
     nlohmann::json entry = evaluation_json(eval, *learner);
     entry.update(synapse_json(counts, config.network.hidden, inputs));
@@ -245,6 +293,8 @@ void run_train(const TrainOptions& o) {
   write_receptive_fields(out / "receptive_fields.svg", *learner, mnist.train.rows,
                          mnist.train.cols);
   write_test_raster(out, *learner, mnist.test);
+  if (!last_test) last_test = learner->evaluate(mnist.test, test_count);
+  measures = train_measures(*learner, mnist, train_count, *last_test);
   write_results(true);
   fmt::print("wrote {}\n", results_path.string());
 }

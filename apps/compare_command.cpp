@@ -1,0 +1,103 @@
+// `sprout compare`: the structural rule against BP, side by side. Reads the runs'
+// results, writes DIR/report.json and the self-contained DIR/report.html, and prints the
+// headline table.
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/comparison.hpp"
+#include "analysis/comparison_html.hpp"
+#include "analysis/results_file.hpp"
+#include "apps/commands.hpp"
+#include "engine/atomic_file.hpp"
+
+namespace sprout::apps {
+namespace {
+
+struct CompareOptions {
+  std::string structural;
+  std::vector<std::string> bp;
+  std::string sweep;
+  std::string out;
+  analysis::ComparisonRequest request;
+};
+
+void print_headline(const nlohmann::json& report) {
+  fmt::print("{:<24} {:>14} {:>12} {:>14} {:>14} {:>14} {:>16}\n", "network", "test accuracy",
+             "synapses", "bits/synapse", "ops/image", "energy pJ", "at MAC cost pJ");
+  for (const nlohmann::json& row : report["headline"]) {
+    fmt::print("{:<24} {:>13.2f}% {:>12} {:>14.4f} {:>14.0f} {:>14.0f} {:>16.0f}\n",
+               row["name"].get<std::string>(), 100.0 * row["test_accuracy"].get<double>(),
+               row["nonzero_synapses"].get<std::size_t>(), row["bits_per_synapse"].get<double>(),
+               row["operations_per_image"].get<double>(), row["energy_pj"].get<double>(),
+               row["energy_at_mac_cost_pj"].get<double>());
+  }
+}
+
+// The effective command, every option spelt out (for the provenance).
+std::string command_line(const CompareOptions& options) {
+  std::string line = fmt::format("sprout compare --structural {}", options.structural);
+  for (const std::string& bp : options.bp)
+    line += fmt::format(" --bp {}", bp);
+  if (!options.sweep.empty()) line += fmt::format(" --sweep {}", options.sweep);
+  const analysis::ComparisonRequest& request = options.request;
+  return line + fmt::format(
+                    " --out {} --accumulate-pj {} --mac-pj {} --tolerance-points {} "
+                    "--bootstrap {}",
+                    options.out, request.costs.accumulate_pj, request.costs.multiply_accumulate_pj,
+                    request.tolerance_points, request.bootstrap.replicates);
+}
+
+void run_compare(CompareOptions& options) {
+  options.request.command_line = command_line(options);
+  options.request.structural = options.structural;
+  options.request.bp.assign(options.bp.begin(), options.bp.end());
+  if (!options.sweep.empty()) options.request.sweep = options.sweep;
+  const nlohmann::json report = analysis::compare_runs(options.request);
+  const std::string html = analysis::comparison_html(report);  // before anything is written
+  const std::filesystem::path out = options.out;
+  analysis::write_json_atomically(out / "report.json", report);
+  write_text_atomically(out / "report.html", html);
+  print_headline(report);
+  fmt::print("wrote {} and {}\n", (out / "report.json").string(), (out / "report.html").string());
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app) {
+  auto options = std::make_shared<CompareOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare",
+      "Structural rule against BP: DIR/report.json and a self-contained DIR/report.html");
+  cmd->add_option("--structural", options->structural, "results.json of `sprout train`")
+      ->required();
+  cmd->add_option("--bp", options->bp, "results.json of `sprout bp` (repeat for several runs)")
+      ->required();
+  cmd->add_option("--sweep", options->sweep,
+                  "sweep.json of `sprout bp sweep` (over-parameterisation, equal-accuracy ratio)");
+  cmd->add_option("--out", options->out, "Output folder")->required();
+  cmd->add_option("--accumulate-pj", options->request.costs.accumulate_pj,
+                  "Energy of one accumulate (one SynOp)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--mac-pj", options->request.costs.multiply_accumulate_pj,
+                  "Energy of one multiply-accumulate")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--tolerance-points", options->request.tolerance_points,
+                  "Over-parameterisation: accuracy tolerance in percentage points")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--bootstrap", options->request.bootstrap.replicates,
+                  "Bootstrap replicates of I(prediction; label) (0: no interval)")
+      ->capture_default_str();
+  cmd->callback([options] { run_compare(*options); });
+}
+
+}  // namespace sprout::apps
