@@ -55,9 +55,14 @@ void Simulation::add_source_spikes(PopulationId population, std::span<const doub
       throw std::invalid_argument(fmt::format("source spike ({} ms, neuron {}) of '{}' is invalid",
                                               t_ms[k], neuron[k], info.name));
     }
+  }
+  counters_.populations[population].spikes += t_ms.size();
+  const std::vector<ProjectionId>& outgoing = network_.outgoing(population);
+  for (std::size_t k = 0; k < t_ms.size(); ++k) {
     const NeuronId global = info.offset + neuron[k];
-    count_spike(population, global, t_ms[k]);
-    for (ProjectionId id : network_.outgoing(population)) {
+    ++spike_counts_[global];
+    if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms[k], global);
+    for (ProjectionId id : outgoing) {
       const Projection& projection = network_.projection(id);
       for (std::uint32_t s = projection.first_segment(neuron[k]);
            s < projection.last_segment(neuron[k]); ++s) {
@@ -97,12 +102,6 @@ bool Simulation::pop_next_event(double t_end_ms, Event& event) {
   return true;
 }
 
-void Simulation::count_spike(PopulationId population, NeuronId global, double t_ms) {
-  ++spike_counts_[global];
-  ++counters_.populations[population].spikes;
-  if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms, global);
-}
-
 void Simulation::handle_output(PopulationId population, double t_ms) {
   PopulationCounters& counter = counters_.populations[population];
   counter.state_updates += output_.state_updates();
@@ -111,17 +110,23 @@ void Simulation::handle_output(PopulationId population, double t_ms) {
     queue_.push(wakeup.t_ms, offset + wakeup.neuron, kWakeupEvent, wakeup.tag);
   }
   const std::span<const std::uint32_t> spikes = output_.spikes();
+  if (spikes.empty()) return;
   counter.spikes += spikes.size();
-  const std::vector<ProjectionId>& outgoing = *outgoing_[population];
-  for (std::uint32_t neuron : spikes) {
-    const NeuronId global = offset + neuron;
-    ++spike_counts_[global];
-    if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms, global);
-    for (ProjectionId id : outgoing) {
-      const Projection& projection = network_.projection(id);
+  std::uint32_t* const counts = spike_counts_.data() + offset;
+  for (std::uint32_t neuron : spikes)
+    ++counts[neuron];
+  if (spike_recorder_ != nullptr) {
+    for (std::uint32_t neuron : spikes)
+      spike_recorder_->record(t_ms, offset + neuron);
+  }
+  // Projection by projection: the order of pushes changes only between different source
+  // neurons, whose ties the source id breaks before the push order does.
+  for (ProjectionId id : *outgoing_[population]) {
+    const Projection& projection = network_.projection(id);
+    for (std::uint32_t neuron : spikes) {
       for (std::uint32_t s = projection.first_segment(neuron); s < projection.last_segment(neuron);
            ++s) {
-        queue_.push(t_ms + projection.segment(s).delay_ms, global, id, s);
+        queue_.push(t_ms + projection.segment(s).delay_ms, offset + neuron, id, s);
       }
     }
   }

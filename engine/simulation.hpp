@@ -42,7 +42,6 @@ class Simulation {
   void set_membrane_recorder(MembraneRecorder* recorder) { membrane_recorder_ = recorder; }
 
  private:
-  void count_spike(PopulationId population, NeuronId global, double t_ms);
   void handle_output(PopulationId population, double t_ms);
   void sample_membranes_before(double t_ms);
   // The next event in time order from the queue and the source stream; false if none
