@@ -33,6 +33,53 @@ void validate(const EncoderParameters& p) {
   }
 }
 
+namespace {
+// Keeps columns x total (<= 255 columns^2) below 2^64.
+constexpr std::uint64_t kMaxColumns = std::uint64_t{1} << 28;
+}  // namespace
+
+void IntegerAliasTable::build(std::span<const std::uint8_t> weights) {
+  item_.clear();
+  std::uint64_t total = 0;
+  for (std::uint32_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] == 0) continue;
+    item_.push_back(i);
+    total += weights[i];
+  }
+  if (total == 0) throw std::invalid_argument("alias table: every weight is zero");
+  const std::uint64_t columns = item_.size();
+  if (columns >= kMaxColumns) {
+    throw std::invalid_argument(
+        fmt::format("alias table: {} weights, at most {}", columns, kMaxColumns - 1));
+  }
+  total_ = total;
+  outcomes_ = columns * total;  // <= 255 columns^2 < 2^64
+  // Each item brings columns x weight of mass; each column holds total. Vose's method
+  // fills an under-full column with mass from an over-full one; in integers the masses
+  // add up exactly, so the leftover columns are exactly full.
+  std::vector<std::uint64_t> mass(columns);
+  std::vector<std::uint32_t> small;
+  std::vector<std::uint32_t> large;
+  for (std::uint32_t c = 0; c < columns; ++c) {
+    mass[c] = columns * weights[item_[c]];
+    (mass[c] < total ? small : large).push_back(c);
+  }
+  alias_.assign(item_.begin(), item_.end());
+  keep_.assign(columns, total);
+  while (!small.empty() && !large.empty()) {
+    const std::uint32_t under = small.back();
+    small.pop_back();
+    const std::uint32_t over = large.back();
+    keep_[under] = mass[under];
+    alias_[under] = item_[over];
+    mass[over] -= total - mass[under];
+    if (mass[over] < total) {
+      large.pop_back();
+      small.push_back(over);
+    }
+  }
+}
+
 void encode_regular(std::span<const std::uint8_t> pixels, const EncoderParameters& parameters,
                     SpikeTrain& out) {
   for (std::uint32_t i = 0; i < pixels.size(); ++i) {

@@ -55,20 +55,31 @@ void Simulation::add_source_spikes(PopulationId population, std::span<const doub
       throw std::invalid_argument(fmt::format("source spike ({} ms, neuron {}) of '{}' is invalid",
                                               t_ms[k], neuron[k], info.name));
     }
+  }
+  counters_.populations[population].spikes += t_ms.size();
+  const std::vector<ProjectionId>& outgoing = network_.outgoing(population);
+  for (std::size_t k = 0; k < t_ms.size(); ++k) {
     const NeuronId global = info.offset + neuron[k];
-    count_spike(population, global, t_ms[k]);
-    for (ProjectionId id : network_.outgoing(population)) {
+    ++spike_counts_[global];
+    if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms[k], global);
+    for (ProjectionId id : outgoing) {
       const Projection& projection = network_.projection(id);
       for (std::uint32_t s = projection.first_segment(neuron[k]);
            s < projection.last_segment(neuron[k]); ++s) {
         // Source sequence numbers count down from the top so they never collide with
         // the queue's, which count up from zero.
-        source_events_.push_back(
-            {t_ms[k] + projection.segment(s).delay_ms, global, ~next_source_sequence_++, id, s});
+        const Event event{t_ms[k] + projection.segment(s).delay_ms, global,
+                          ~next_source_sequence_++, id, s};
+        // Encoders that emit spikes in time order (Poisson) need no sort at all: only an
+        // event that belongs before the last pending one asks for it.
+        if (source_events_sorted_ && source_events_.size() > next_source_event_ &&
+            happens_before(event, source_events_.back())) {
+          source_events_sorted_ = false;
+        }
+        source_events_.push_back(event);
       }
     }
   }
-  source_events_sorted_ = false;
 }
 
 bool Simulation::pop_next_event(double t_end_ms, Event& event) {
@@ -91,32 +102,34 @@ bool Simulation::pop_next_event(double t_end_ms, Event& event) {
   return true;
 }
 
-void Simulation::count_spike(PopulationId population, NeuronId global, double t_ms) {
-  ++spike_counts_[global];
-  ++counters_.populations[population].spikes;
-  if (spike_recorder_ != nullptr) spike_recorder_->record(t_ms, global);
-}
-
-void Simulation::emit_spike(PopulationId population, std::uint32_t neuron, double t_ms) {
-  const NeuronId global = offsets_[population] + neuron;
-  count_spike(population, global, t_ms);
-  for (ProjectionId id : *outgoing_[population]) {
-    const Projection& projection = network_.projection(id);
-    for (std::uint32_t s = projection.first_segment(neuron); s < projection.last_segment(neuron);
-         ++s) {
-      queue_.push(t_ms + projection.segment(s).delay_ms, global, id, s);
-    }
-  }
-}
-
 void Simulation::handle_output(PopulationId population, double t_ms) {
-  counters_.populations[population].state_updates += output_.state_updates();
+  PopulationCounters& counter = counters_.populations[population];
+  counter.state_updates += output_.state_updates();
   const NeuronId offset = offsets_[population];
   for (const auto& wakeup : output_.wakeups()) {
     queue_.push(wakeup.t_ms, offset + wakeup.neuron, kWakeupEvent, wakeup.tag);
   }
-  for (std::uint32_t neuron : output_.spikes())
-    emit_spike(population, neuron, t_ms);
+  const std::span<const std::uint32_t> spikes = output_.spikes();
+  if (spikes.empty()) return;
+  counter.spikes += spikes.size();
+  std::uint32_t* const counts = spike_counts_.data() + offset;
+  for (std::uint32_t neuron : spikes)
+    ++counts[neuron];
+  if (spike_recorder_ != nullptr) {
+    for (std::uint32_t neuron : spikes)
+      spike_recorder_->record(t_ms, offset + neuron);
+  }
+  // Projection by projection: the order of pushes changes only between different source
+  // neurons, whose ties the source id breaks before the push order does.
+  for (ProjectionId id : *outgoing_[population]) {
+    const Projection& projection = network_.projection(id);
+    for (std::uint32_t neuron : spikes) {
+      for (std::uint32_t s = projection.first_segment(neuron); s < projection.last_segment(neuron);
+           ++s) {
+        queue_.push(t_ms + projection.segment(s).delay_ms, offset + neuron, id, s);
+      }
+    }
+  }
 }
 
 void Simulation::sample_membranes_before(double t_ms) {

@@ -42,8 +42,6 @@ class Simulation {
   void set_membrane_recorder(MembraneRecorder* recorder) { membrane_recorder_ = recorder; }
 
  private:
-  void count_spike(PopulationId population, NeuronId global, double t_ms);
-  void emit_spike(PopulationId population, std::uint32_t neuron, double t_ms);
   void handle_output(PopulationId population, double t_ms);
   void sample_membranes_before(double t_ms);
   // The next event in time order from the queue and the source stream; false if none
@@ -57,7 +55,8 @@ class Simulation {
   std::vector<std::unique_ptr<PopulationState>> states_;
   EventQueue queue_;
   // Events of source spikes, known before the trial runs: kept as a sorted stream and
-  // merged with the queue, which saves a heap push and pop per source spike.
+  // merged with the queue, which saves a heap push and pop per source spike. Sorted
+  // lazily, and only when an event arrived out of order.
   std::vector<Event> source_events_;
   std::size_t next_source_event_ = 0;
   bool source_events_sorted_ = true;

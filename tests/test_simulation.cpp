@@ -141,8 +141,12 @@ TEST_CASE("Determinism: the same seed gives identical results on 1 and 2 threads
   // Activity is real: inputs spike, hidden neurons spike, inhibition delivers events.
   CHECK(one.counters.populations[net.input].spikes > 1000);
   CHECK(one.counters.populations[net.hidden].spikes > 100);
-  CHECK(one.counters.projections[1].synaptic_events ==
-        one.counters.populations[net.hidden].spikes * (spec.hidden - 1));
+  // Each delivered inhibition event reaches the other hidden neurons. Spikes in the last
+  // inhibition_delay_ms of a presentation arrive after its end and are not delivered.
+  const auto& inhibition = one.counters.projections[1];
+  CHECK(inhibition.synaptic_events == inhibition.queue_events * (spec.hidden - 1));
+  CHECK(inhibition.queue_events <= one.counters.populations[net.hidden].spikes);
+  CHECK(inhibition.queue_events * 10 >= one.counters.populations[net.hidden].spikes * 9);
   // A different seed changes the input spikes.
   options.seed = 6;
   const auto other = models::present_images(net, images, 0, images.count, options);

@@ -1,4 +1,5 @@
 // Spike encoders against the statistics they must have.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
@@ -104,4 +105,51 @@ TEST_CASE("Encoder names parse and bad values are rejected", "[encoder]") {
   EncoderParameters p;
   p.max_rate_hz = -3;
   CHECK_THROWS_WITH(validate(p), Catch::Contains("max_rate_hz"));
+}
+
+TEST_CASE("Alias table: every outcome counted, each weight gets exactly its share", "[encoder]") {
+  const std::vector<std::uint8_t> weights = {0, 3, 255, 1, 0, 17, 128, 3};
+  IntegerAliasTable table;
+  table.build(weights);
+  std::uint64_t sum = 0;
+  for (auto w : weights)
+    sum += w;
+  const std::uint64_t columns = 6;  // the non-zero weights
+  REQUIRE(table.outcomes() == columns * sum);
+  std::vector<std::uint64_t> picked(weights.size(), 0);
+  for (std::uint64_t outcome = 0; outcome < table.outcomes(); ++outcome)
+    ++picked[table.pick(outcome)];
+  // Exact: outcome counts are proportional to the weights, with no rounding.
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    CHECK(picked[i] == columns * weights[i]);
+  CHECK_THROWS_AS(table.build(std::vector<std::uint8_t>{0, 0}), std::invalid_argument);
+}
+
+TEST_CASE("Poisson encoder: spikes in time order, each pixel at its own rate", "[encoder]") {
+  EncoderParameters p;  // 63.75 Hz max, 350 ms
+  const std::vector<std::uint8_t> pixels = {0, 255, 40, 128, 1};
+  constexpr int kTrials = 4000;
+  std::vector<double> sum(pixels.size(), 0.0), sum_sq(pixels.size(), 0.0);
+  SpikeTrain train;
+  std::vector<double> count(pixels.size());
+  for (int trial = 0; trial < kTrials; ++trial) {
+    RandomStream random(9, static_cast<std::uint64_t>(trial), StreamPurpose::kInputSpikes);
+    train.clear();
+    encode_poisson(pixels, p, random, train);
+    REQUIRE(std::is_sorted(train.t_ms.begin(), train.t_ms.end()));
+    std::fill(count.begin(), count.end(), 0.0);
+    for (auto n : train.neuron)
+      count[n] += 1.0;
+    for (std::size_t i = 0; i < pixels.size(); ++i) {
+      sum[i] += count[i];
+      sum_sq[i] += count[i] * count[i];
+    }
+  }
+  for (std::size_t i = 0; i < pixels.size(); ++i) {
+    const double lambda = 63.75 * pixels[i] / 255.0 * 0.350;
+    const double mean = sum[i] / kTrials;
+    const double variance = (sum_sq[i] - kTrials * mean * mean) / (kTrials - 1);
+    CHECK(std::abs(mean - lambda) <= 5 * std::sqrt(lambda / kTrials));
+    CHECK(std::abs(variance - lambda) <= 5 * std::sqrt((lambda + 2 * lambda * lambda) / kTrials));
+  }
 }
