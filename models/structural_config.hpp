@@ -18,12 +18,12 @@ enum class ReadoutRule { kWeightPerturbation, kNodePerturbation, kDeltaRule };
 
 struct HebbianSettings {
   bool enabled = true;
-  std::size_t winners = 20;     // k most active hidden neurons learn per sample
+  std::size_t winners = 40;     // k most active hidden neurons learn per sample
   double learning_rate = 0.05;  // eta of the instar rule
   // Synaptic scaling: > 0 moves the weights toward weight_norm * x / |x| and rescales each
   // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
   // its weights and the input, not the amount of ink. 0: plain instar toward x.
-  double weight_norm = 0.0;
+  double weight_norm = 6.0;
 };
 
 struct StructuralSettings {
@@ -52,8 +52,8 @@ struct HomeostasisSettings {
 };
 
 struct ReadoutSettings {
-  ReadoutRule rule = ReadoutRule::kWeightPerturbation;
-  double learning_rate = 0.02;
+  ReadoutRule rule = ReadoutRule::kNodePerturbation;
+  double learning_rate = 0.05;
   double perturbation_sigma = 0.01;  // weight perturbation: std of the perturbation
   std::size_t perturbations = 4;     // antithetic pairs per sample
   double count_scale = 10.0;         // readout input y = spike count / count_scale
