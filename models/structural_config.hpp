@@ -18,7 +18,7 @@ enum class ReadoutRule { kWeightPerturbation, kNodePerturbation, kDeltaRule };
 
 struct HebbianSettings {
   bool enabled = true;
-  std::size_t winners = 40;     // k most active hidden neurons learn per sample
+  std::size_t winners = 20;     // k most active hidden neurons learn per sample
   double learning_rate = 0.05;  // eta of the instar rule
   // Synaptic scaling: > 0 moves the weights toward weight_norm * x / |x| and rescales each
   // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
@@ -53,7 +53,7 @@ struct HomeostasisSettings {
 
 struct ReadoutSettings {
   ReadoutRule rule = ReadoutRule::kNodePerturbation;
-  double learning_rate = 0.05;
+  double learning_rate = 0.02;
   double perturbation_sigma = 0.01;  // weight perturbation: std of the perturbation
   std::size_t perturbations = 4;     // antithetic pairs per sample
   double count_scale = 10.0;         // readout input y = spike count / count_scale
