@@ -249,6 +249,7 @@ void run_train(const TrainOptions& o) {
       events += stats.synaptic_events;
       structure.consolidated += stats.structure.consolidated;
       structure.eliminated += stats.structure.eliminated;
+      structure.deconsolidated += stats.structure.deconsolidated;
       structure.grown += stats.structure.grown;
       progress.update(seen,
                       fmt::format("running acc {:.1f}%  realised {}",
@@ -271,6 +272,7 @@ void run_train(const TrainOptions& o) {
     entry["train_running_accuracy"] = static_cast<double>(correct) / static_cast<double>(seen);
     entry["hidden_in_use_train"] = neurons_won;
     entry["structural_changes"] = {{"consolidated", structure.consolidated},
+                                   {"deconsolidated", structure.deconsolidated},
                                    {"eliminated", structure.eliminated},
                                    {"grown", structure.grown}};
     entry["train_wall_s"] = train_s;

@@ -74,6 +74,7 @@ StructuralStepStats structural_step(PotentialSynapses& synapses,
   auto ages = synapses.ages();
   const auto consolidate_at = static_cast<float>(settings.consolidation_threshold);
   const auto eliminate_below = static_cast<float>(settings.elimination_threshold);
+  const auto deconsolidate_below = static_cast<float>(settings.deconsolidation_threshold);
   for (std::size_t j = 0; j < synapses.hidden(); ++j) {
     const double grow_scale = settings.growth_rate * activity[j];
     double random_placement = 0.0;
@@ -88,7 +89,13 @@ StructuralStepStats structural_step(PotentialSynapses& synapses,
         case SynapseState::kNotPotential:
           break;
         case SynapseState::kConsolidated:
-          break;  // stable: never eliminated
+          // Stable: never eliminated; only a trace that has lost its co-activity turns it
+          // silent again (hysteresis: the threshold is below the consolidation one).
+          if (traces[k] < deconsolidate_below) {
+            states[k] = SynapseState::kSilent;
+            ++stats.deconsolidated;
+          }
+          break;
         case SynapseState::kSilent:
           if (ages[k] < std::numeric_limits<std::uint16_t>::max()) ++ages[k];
           if (traces[k] >= consolidate_at) {

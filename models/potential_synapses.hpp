@@ -92,9 +92,12 @@ class PotentialSynapses {
 //    growth_rate x placement weight: the neuron's mean input when it won (activity-
 //    guided) or its mean input over all pixels (random), times its activity.
 // `mean_input_when_active` is hidden x inputs (post-major), `activity` per neuron in
-// [0, 1]. Consolidated synapses are never eliminated.
+// [0, 1]. Consolidated synapses are never eliminated; with a deconsolidation threshold
+// > 0, one whose trace has fallen below it turns silent again (and can then be eliminated
+// like any silent synapse), as in Knoblauch's model, where consolidation is reversible.
 struct StructuralStepStats {
   std::size_t consolidated = 0;
+  std::size_t deconsolidated = 0;
   std::size_t eliminated = 0;
   std::size_t grown = 0;
 };

@@ -60,6 +60,7 @@ void read_structural(ObjectReader& r, StructuralSettings& s) {
   r.real("trace_decay", s.trace_decay, 0.0, true, 1.0, false);
   r.real("consolidation_threshold", s.consolidation_threshold, 0.0, false, 1.0, true);
   r.real("elimination_threshold", s.elimination_threshold, 0.0, true, 1.0, true);
+  r.real("deconsolidation_threshold", s.deconsolidation_threshold, 0.0, true, 1.0, true);
   r.integer("min_age_batches", s.min_age_batches, 0, 1000000);
   r.real("growth_rate", s.growth_rate, 0.0, true, 1.0, true);
   r.choice("placement", s.placement, kPlacementNames);
@@ -67,6 +68,9 @@ void read_structural(ObjectReader& r, StructuralSettings& s) {
   r.real("new_trace", s.new_trace, 0.0, true, 1.0, true);
   if (s.elimination_threshold >= s.consolidation_threshold) {
     r.fail("elimination_threshold", "must be below consolidation_threshold");
+  }
+  if (s.deconsolidation_threshold >= s.consolidation_threshold) {
+    r.fail("deconsolidation_threshold", "must be below consolidation_threshold");
   }
   r.finish();
 }
@@ -162,6 +166,7 @@ json to_json(const StructuralConfig& c) {
             {"trace_decay", s.trace_decay},
             {"consolidation_threshold", s.consolidation_threshold},
             {"elimination_threshold", s.elimination_threshold},
+            {"deconsolidation_threshold", s.deconsolidation_threshold},
             {"min_age_batches", s.min_age_batches},
             {"growth_rate", s.growth_rate},
             {"placement", to_string(s.placement)},

@@ -28,15 +28,16 @@ struct HebbianSettings {
 
 struct StructuralSettings {
   bool enabled = true;
-  double potential_connectivity = 1.0;   // P_pot: pairs with a potential synapse
-  double initial_connectivity = 0.2;     // fraction of potential synapses realised at start
-  double initial_weight_max = 0.3;       // initial weights uniform in [0, max)
-  double trace_rate = 0.02;              // consolidation trace: c += rate a (x - c) when active
-  double trace_decay = 0.00002;          // per sample, for every realised synapse
-  double consolidation_threshold = 0.4;  // c >= this: consolidated (stable)
-  double elimination_threshold = 0.1;    // silent and c < this (after min_age): eliminated
-  std::size_t min_age_batches = 20;      // a new synapse is safe this long
-  double growth_rate = 0.02;             // per batch, scaled by placement weight
+  double potential_connectivity = 1.0;     // P_pot: pairs with a potential synapse
+  double initial_connectivity = 0.2;       // fraction of potential synapses realised at start
+  double initial_weight_max = 0.3;         // initial weights uniform in [0, max)
+  double trace_rate = 0.02;                // consolidation trace: c += rate a (x - c) when active
+  double trace_decay = 0.00002;            // per sample, for every realised synapse
+  double consolidation_threshold = 0.4;    // c >= this: consolidated (stable)
+  double elimination_threshold = 0.1;      // silent and c < this (after min_age): eliminated
+  double deconsolidation_threshold = 0.0;  // consolidated and c < this: silent again (0: never)
+  std::size_t min_age_batches = 20;        // a new synapse is safe this long
+  double growth_rate = 0.02;               // per batch, scaled by placement weight
   GrowthPlacement placement = GrowthPlacement::kActivityGuided;
   double new_weight = 0.1;  // weight of a newly grown synapse
   double new_trace = 0.2;   // trace of a newly grown synapse

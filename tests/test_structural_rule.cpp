@@ -39,6 +39,33 @@ TEST_CASE("Structure: a consolidated synapse is never eliminated", "[structural]
   }
   CHECK(synapses.states()[k] == SynapseState::kConsolidated);
   CHECK(synapses.weights()[k] == 0.5f);
+
+  // Reversible consolidation: below the deconsolidation threshold it turns silent first,
+  // and only then can it be eliminated (it is old enough already).
+  settings.deconsolidation_threshold = 0.2;
+  auto stats = structural_step(synapses, mean_input, activity, settings, random);
+  CHECK(stats.deconsolidated == 1);
+  CHECK(stats.eliminated == 0);
+  CHECK(synapses.states()[k] == SynapseState::kSilent);
+  stats = structural_step(synapses, mean_input, activity, settings, random);
+  CHECK(stats.eliminated == 1);
+  CHECK(synapses.states()[k] == SynapseState::kAbsent);
+}
+
+TEST_CASE("Structure: a consolidated synapse whose trace stays high stays consolidated",
+          "[structural]") {
+  StructuralSettings settings;
+  settings.growth_rate = 0.0;
+  settings.deconsolidation_threshold = 0.2;
+  auto synapses = empty_synapses(settings);
+  const std::size_t k = synapses.index(0, 0);
+  synapses.states()[k] = SynapseState::kConsolidated;
+  synapses.traces()[k] = 0.25f;  // above 0.2, below the consolidation threshold 0.4
+  const std::vector<float> mean_input(8, 0.0f), activity(2, 0.0f);
+  RandomStream random(1, 0, StreamPurpose::kFirstUserPurpose);
+  const auto stats = structural_step(synapses, mean_input, activity, settings, random);
+  CHECK(stats.deconsolidated == 0);
+  CHECK(synapses.states()[k] == SynapseState::kConsolidated);
 }
 
 TEST_CASE("Structure: a silent synapse whose trace stays low is eliminated once old enough",
