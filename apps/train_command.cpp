@@ -235,6 +235,7 @@ void run_train(const TrainOptions& o) {
              train_count, test_count, config.network.hidden, initial.potential, initial.realised);
   for (std::size_t epoch = epochs.size(); epoch < config.epochs; ++epoch) {
     const auto order = epoch_order(train_count, config.seed, epoch);
+    learner->set_epoch(epoch);
     ProgressLine progress(fmt::format("epoch {}/{}", epoch + 1, config.epochs), train_count);
     const auto start = std::chrono::steady_clock::now();
     std::size_t correct = 0, seen = 0;

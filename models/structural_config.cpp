@@ -117,6 +117,7 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
   read_section(top, "homeostasis", c.homeostasis, read_homeostasis);
   read_section(top, "readout", c.readout, read_readout);
   top.integer("epochs", c.epochs, 1, 10000);
+  top.real("learning_rate_decay", c.learning_rate_decay, 0.0, false, 1.0, true);
   top.integer("batch_size", c.batch_size, 1, 100000);
   top.integer("train_limit", c.train_limit, 0, kMaxCount);
   top.integer("test_limit", c.test_limit, 0, kMaxCount);
@@ -184,6 +185,7 @@ json to_json(const StructuralConfig& c) {
             {"perturbations", c.readout.perturbations},
             {"count_scale", c.readout.count_scale}}},
           {"epochs", c.epochs},
+          {"learning_rate_decay", c.learning_rate_decay},
           {"batch_size", c.batch_size},
           {"train_limit", c.train_limit},
           {"test_limit", c.test_limit},

@@ -82,6 +82,9 @@ struct StructuralConfig {
   HomeostasisSettings homeostasis;
   ReadoutSettings readout;
   std::size_t epochs = 1;
+  // Learning-rate schedule: in epoch e (from 0) the Hebbian and readout learning rates are
+  // multiplied by learning_rate_decay^e (1: constant rates).
+  double learning_rate_decay = 1.0;
   std::size_t batch_size = 64;
   std::size_t train_limit = 0;  // first N training images (0: all)
   std::size_t test_limit = 0;   // first N test images (0: all)

@@ -57,6 +57,10 @@ StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t
   rebuild_network();
 }
 
+void StructuralLearner::set_epoch(std::size_t epoch) {
+  rate_scale_ = std::pow(config_.learning_rate_decay, static_cast<double>(epoch));
+}
+
 void StructuralLearner::rebuild_network() {
   net_.network.replace_projection(
       net_.input_to_hidden,
@@ -94,6 +98,9 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   std::vector<double> fired(hidden, 0.0);                 // samples in which the neuron spiked
   const bool structural = config_.structural.enabled;
   const auto trace_rate = static_cast<float>(config_.structural.trace_rate);
+  ReadoutSettings readout = config_.readout;
+  readout.learning_rate *= rate_scale_;
+  const double hebbian_rate = config_.hebbian.learning_rate * rate_scale_;
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
@@ -104,13 +111,13 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
     const SparseActivity y = readout_input(counts, config_.readout.count_scale);
     stats.correct += readout_.predict(y) == label;
     if (config_.readout.rule == ReadoutRule::kDeltaRule) {
-      readout_.delta_rule_update(y, label, config_.readout.learning_rate);
+      readout_.delta_rule_update(y, label, readout.learning_rate);
     } else {
       RandomStream random(config_.seed, ids[k], kReadoutPerturbation);
       if (config_.readout.rule == ReadoutRule::kNodePerturbation) {
-        readout_.node_perturbation_update(y, label, config_.readout, random);
+        readout_.node_perturbation_update(y, label, readout, random);
       } else {
-        readout_.weight_perturbation_update(y, label, config_.readout, random);
+        readout_.weight_perturbation_update(y, label, readout, random);
       }
     }
 
@@ -122,7 +129,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       const std::size_t j = winner.neuron;
       won_[j] = 1;
       if (config_.hebbian.enabled) {
-        instar_update(synapses_, winner, target, config_.hebbian.learning_rate);
+        instar_update(synapses_, winner, target, hebbian_rate);
         if (config_.hebbian.weight_norm > 0)
           scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
       }

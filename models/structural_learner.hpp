@@ -56,6 +56,8 @@ class StructuralLearner {
   [[nodiscard]] const StructuralConfig& config() const { return config_; }
   // Threads of later batches and evaluations (the result does not depend on it).
   void set_threads(int threads) { config_.threads = threads; }
+  // The epoch (from 0) of the following batches: sets the learning-rate schedule.
+  void set_epoch(std::size_t epoch);
   [[nodiscard]] const PotentialSynapses& synapses() const { return synapses_; }
   [[nodiscard]] const LinearReadout& readout() const { return readout_; }
   [[nodiscard]] std::span<const double> thresholds() const { return thresholds_; }
@@ -81,6 +83,7 @@ class StructuralLearner {
   std::vector<std::uint64_t> trace_clock_;  // sample id up to which traces have decayed
   std::vector<std::uint8_t> won_;           // per neuron, since take_neurons_that_won()
   std::uint64_t samples_seen_ = 0;
+  double rate_scale_ = 1.0;  // learning_rate_decay^epoch
 };
 
 }  // namespace sprout::models

@@ -1,4 +1,5 @@
 // The parts of the structural-plasticity rule on hand-made cases.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "models/potential_synapses.hpp"
 #include "models/readout.hpp"
 #include "models/structural_config.hpp"
+#include "models/structural_learner.hpp"
 
 using namespace sprout;
 using namespace sprout::models;
@@ -278,4 +280,52 @@ TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[con
   const auto config = parse_structural_config(json{{"network", {{"hidden", 50}}}}, "c.json");
   CHECK(config.network.hidden == 50);
   CHECK(parse_structural_config(to_json(config), "round trip").network.hidden == 50);
+  CHECK_THROWS_WITH(parse_structural_config(json{{"learning_rate_decay", 1.5}}, "c.json"),
+                    Catch::Contains("learning_rate_decay: must be in"));
+  CHECK(parse_structural_config(json{{"learning_rate_decay", 0.5}}, "c.json").learning_rate_decay ==
+        0.5);
+}
+
+TEST_CASE("Schedule: epoch e learns at learning_rate_decay^e times the configured rates",
+          "[schedule]") {
+  // Eight 4 x 4 images of two bars, a tiny network; halving both rates by hand must give
+  // bit-identical weights to the schedule's second epoch (halving is exact in binary).
+  encoders::LabelledImages images;
+  images.count = 8;
+  images.rows = 4;
+  images.cols = 4;
+  for (std::size_t k = 0; k < images.count; ++k) {
+    for (std::size_t p = 0; p < 16; ++p) {
+      const bool on = k % 2 == 0 ? p % 4 == k % 4 : p / 4 == k % 4;
+      images.pixels.push_back(on ? 255 : 10);
+    }
+    images.labels.push_back(static_cast<std::uint8_t>(k % 2));
+  }
+  StructuralConfig scheduled;
+  scheduled.network.hidden = 4;
+  scheduled.hebbian.winners = 2;
+  scheduled.encoder.max_rate_hz = 500;
+  scheduled.network.input_gain = 1.0;
+  scheduled.structural.initial_connectivity = 1.0;
+  scheduled.hebbian.learning_rate = 0.1;
+  scheduled.readout.learning_rate = 0.04;
+  scheduled.learning_rate_decay = 0.5;
+  scheduled.threads = 1;
+  StructuralConfig halved = scheduled;
+  halved.hebbian.learning_rate = 0.05;
+  halved.readout.learning_rate = 0.02;
+  halved.learning_rate_decay = 1.0;
+
+  StructuralLearner a(scheduled, 16), b(halved, 16), c(scheduled, 16);
+  a.set_epoch(1);
+  b.set_epoch(1);  // decay 1: no change
+  const std::vector<std::size_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+  a.train_batch(images, batch, 0);
+  b.train_batch(images, batch, 0);
+  c.train_batch(images, batch, 0);  // epoch 0: the configured rates
+  const auto wa = a.synapses().weights(), wb = b.synapses().weights(), wc = c.synapses().weights();
+  CHECK(std::equal(wa.begin(), wa.end(), wb.begin()));
+  CHECK(std::equal(a.readout().weights().begin(), a.readout().weights().end(),
+                   b.readout().weights().begin()));
+  CHECK_FALSE(std::equal(wa.begin(), wa.end(), wc.begin()));
 }
