@@ -309,7 +309,7 @@ void add_train_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "train",
       "Learn MNIST by structural plasticity (competitive Hebbian learning, growth, consolidation "
-      "and elimination of synapses, homeostasis, weight-perturbation readout)");
+      "and elimination of synapses, homeostasis, perturbation-learned readout)");
   add_data_dir_option(*cmd, o->data_dir);
   cmd->add_option("--config", o->config_path, "JSON config (docs/model.md lists every key)")
       ->capture_default_str();

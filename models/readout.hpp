@@ -1,19 +1,20 @@
 #pragma once
 // The rate-based readout: class scores s = W y + b from the hidden spike counts
-// (y = count / count_scale), softmax cross-entropy loss. Two local learning rules, neither
+// (y = count / count_scale), softmax cross-entropy loss. Three local learning rules, none
 // of which sends anything back to the hidden layer:
-//  - weight perturbation (default): perturb W and b along a random direction E of signs
+//  - node perturbation (default): perturb the class scores, s + sigma xi (xi a sign per
+//    class), and step each weight by the estimated score gradient times its input:
+//      g = (L(s + sigma xi) - L(s - sigma xi)) / (2 sigma),   W -= eta g xi y^T.
+//    This is weight perturbation along the directions xi y^T, the only ones that change
+//    the scores: the estimate has the variance of 10 parameters instead of
+//    10 x (active + 1), so it learns about (active + 1) times faster for the same noise
+//    (Werfel, Xie & Seung 2005).
+//  - weight perturbation (ablation): perturb W and b along a random direction E of signs
 //    (+-1 per parameter, as in SPSA: unbiased like a Gaussian direction, cheaper),
 //    measure the change of the loss, step against it:
 //      g = (L(W + sigma E) - L(W - sigma E)) / (2 sigma),   W -= eta g E
 //    (antithetic pairs, averaged over `perturbations` directions). Only the weights of
 //    active hidden neurons (y_j > 0) are perturbed: the others cannot change the loss.
-//  - node perturbation: perturb the class scores instead, s + sigma xi (xi of signs, one
-//    per class), and step each weight by the estimated score gradient times its input:
-//      g = (L(s + sigma xi) - L(s - sigma xi)) / (2 sigma),   W -= eta g xi y^T.
-//    This is weight perturbation along W + sigma xi y^T / |y|^2-shaped directions: the
-//    estimate has the variance of 10 parameters instead of 10 x (active + 1), so it learns
-//    about (active + 1) times faster for the same noise (Werfel, Xie & Seung 2005).
 //  - delta rule (ablation): W += eta (t - softmax(s)) y^T, the local error at the output.
 
 #include <cstddef>

@@ -55,7 +55,7 @@ struct HomeostasisSettings {
 struct ReadoutSettings {
   ReadoutRule rule = ReadoutRule::kNodePerturbation;
   double learning_rate = 0.02;
-  double perturbation_sigma = 0.01;  // weight perturbation: std of the perturbation
+  double perturbation_sigma = 0.01;  // size of each score or weight perturbation
   std::size_t perturbations = 4;     // antithetic pairs per sample
   double count_scale = 10.0;         // readout input y = spike count / count_scale
 };

@@ -2,7 +2,8 @@
 // Learning by structural plasticity (docs/model.md): a spiking 784 -> H network whose
 // input synapses grow, consolidate and are eliminated, whose hidden neurons compete
 // through lateral inhibition and learn by competitive Hebbian learning, with homeostatic
-// thresholds, and a rate-based readout trained by weight perturbation.
+// thresholds, and a rate-based readout trained by perturbation (node perturbation by
+// default, weight perturbation or the delta rule as ablations).
 //
 // Training goes by mini-batches: the samples of a batch are simulated in parallel with
 // the network as it was at the start of the batch; the learning updates are then applied
