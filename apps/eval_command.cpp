@@ -22,12 +22,14 @@ struct EvalOptions {
   std::string data_dir;
   std::optional<std::size_t> test_limit;
   std::optional<int> threads;
+  std::optional<double> t_present_ms;
   std::string out;
 };
 
 void run_eval(const EvalOptions& o) {
   models::StructuralLearner learner = models::StructuralLearner::load(o.network);
   if (o.threads) learner.set_threads(*o.threads);
+  if (o.t_present_ms) learner.set_presentation_ms(*o.t_present_ms);
   const auto test = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTest);
   const std::size_t count = o.test_limit ? std::min(*o.test_limit, test.count) : test.count;
   const auto start = std::chrono::steady_clock::now();
@@ -35,18 +37,24 @@ void run_eval(const EvalOptions& o) {
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto synapses = learner.synapses().counts();
+  const double events_per_image =
+      static_cast<double>(eval.counters.synaptic_events()) / static_cast<double>(count);
   fmt::print(
-      "{}: test accuracy {:.2f}% on {} images; {} realised synapses ({} consolidated); "
-      "{:.1f} s\n",
-      o.network, 100 * eval.accuracy(), count, synapses.realised, synapses.consolidated, wall_s);
+      "{}: test accuracy {:.2f}% on {} images presented for {} ms; {} realised synapses ({} "
+      "consolidated); {:.0f} synaptic events per image; {:.1f} s\n",
+      o.network, 100 * eval.accuracy(), count, learner.config().encoder.duration_ms,
+      synapses.realised, synapses.consolidated, events_per_image, wall_s);
   if (!o.out.empty()) {
-    nlohmann::json config = {
-        {"network", o.network}, {"data_dir", o.data_dir}, {"test_images", count}};
+    nlohmann::json config = {{"network", o.network},
+                             {"data_dir", o.data_dir},
+                             {"test_images", count},
+                             {"t_present_ms", learner.config().encoder.duration_ms}};
     nlohmann::json document = analysis::provenance("eval", config);
     document["test_accuracy"] = eval.accuracy();
     document["realised_synapses"] = synapses.realised;
     document["consolidated_synapses"] = synapses.consolidated;
     document["predictions"] = eval.predictions;
+    document["synaptic_events_per_image"] = events_per_image;
     document["wall_s"] = wall_s;
     analysis::write_json_atomically(o.out, document);
   }
@@ -60,8 +68,13 @@ void add_eval_command(CLI::App& app) {
       app.add_subcommand("eval", "Evaluate a trained network (network.bin) on the MNIST test set");
   add_data_dir_option(*cmd, o->data_dir);
   cmd->add_option("--network", o->network, "Network file written by sprout train")->required();
-  cmd->add_option("--test-limit", o->test_limit, "Evaluate on the first N test images");
+  cmd->add_option("--test-limit", o->test_limit, "Evaluate on the first N test images")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--threads", o->threads, "Threads")->check(CLI::Range(1, 1024));
+  cmd->add_option("--t-present-ms", o->t_present_ms,
+                  "Present each test image this long instead of the training time (the readout "
+                  "reads rates, so counts are rescaled)")
+      ->check(CLI::Range(1.0, 100000.0));
   cmd->add_option("--out", o->out, "Optional result JSON (accuracy and every prediction)");
   cmd->callback([o] { run_eval(*o); });
 }

@@ -61,6 +61,11 @@ void StructuralLearner::set_epoch(std::size_t epoch) {
   rate_scale_ = std::pow(config_.learning_rate_decay, static_cast<double>(epoch));
 }
 
+void StructuralLearner::set_presentation_ms(double t_present_ms) {
+  config_.readout.count_scale *= t_present_ms / config_.encoder.duration_ms;
+  config_.encoder.duration_ms = t_present_ms;
+}
+
 void StructuralLearner::rebuild_network() {
   net_.network.replace_projection(
       net_.input_to_hidden,

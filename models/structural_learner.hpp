@@ -57,6 +57,9 @@ class StructuralLearner {
   [[nodiscard]] const StructuralConfig& config() const { return config_; }
   // Threads of later batches and evaluations (the result does not depend on it).
   void set_threads(int threads) { config_.threads = threads; }
+  // Presentation time of later evaluations. The readout reads rates, so its count scale
+  // follows the window: counts over 2t ms are read as counts over t ms times 2.
+  void set_presentation_ms(double t_present_ms);
   // The epoch (from 0) of the following batches: sets the learning-rate schedule.
   void set_epoch(std::size_t epoch);
   [[nodiscard]] const PotentialSynapses& synapses() const { return synapses_; }

@@ -42,6 +42,17 @@ cmp <(tail -c 800000 "$work/run/network.bin") <(tail -c 800000 "$work/resumed/ne
 "$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
   --out "$work/eval.json" >/dev/null
 [ "$(field "$work/eval.json" test_accuracy)" = "$accuracy" ] || { echo "FAIL: eval differs"; exit 1; }
+# A test window twice the training window: about twice the synaptic events per image
+# (input spikes are Poisson, linear in time), and the readout still reads rates.
+t_ms=$(field "$work/eval.json" t_present_ms)
+"$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
+  --t-present-ms "$(awk -v t="$t_ms" 'BEGIN { print 2 * t }')" --out "$work/eval2.json" >/dev/null
+events=$(field "$work/eval.json" synaptic_events_per_image)
+events2=$(field "$work/eval2.json" synaptic_events_per_image)
+accuracy2=$(field "$work/eval2.json" test_accuracy)
+awk -v a="$events" -v b="$events2" 'BEGIN { exit !(b > 1.7 * a && b < 2.3 * a) }' ||
+  { echo "FAIL: $events2 events per image at 2t against $events at t"; exit 1; }
+awk -v a="$accuracy2" 'BEGIN { exit !(a > 0.3) }' || { echo "FAIL: accuracy at 2t $accuracy2"; exit 1; }
 head -c 100 "$work/eval.json" >"$work/not-a-network.bin"
 if "$sprout" eval --data-dir "$data" --network "$work/not-a-network.bin" 2>"$work/err"; then
   echo "FAIL: a corrupt network file was accepted"; exit 1
