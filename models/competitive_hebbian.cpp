@@ -37,6 +37,15 @@ void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<
   }
 }
 
+void anti_hebbian_update(PotentialSynapses& synapses, const Winner& loser,
+                         std::span<const float> target, double learning_rate) {
+  const auto rate = static_cast<float>(learning_rate) * loser.activity;
+  const std::size_t inputs = synapses.inputs();
+  auto weights = synapses.weights().subspan(loser.neuron * inputs, inputs);
+  for (std::size_t i = 0; i < inputs; ++i)
+    weights[i] = std::max(0.0f, weights[i] - rate * target[i]);  // absent: 0 stays 0
+}
+
 std::vector<float> instar_target(std::span<const float> x, double weight_norm) {
   std::vector<float> target(x.begin(), x.end());
   if (weight_norm <= 0) return target;

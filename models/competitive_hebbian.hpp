@@ -33,6 +33,11 @@ struct Winner {
 void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<const float> target,
                    double learning_rate);
 
+// Anti-Hebbian step of a neuron that nearly won: its realised weights on active inputs
+// shrink, dw_ij = -eta * a_j * target_i, clipped at 0 (excitatory synapses stay >= 0).
+void anti_hebbian_update(PotentialSynapses& synapses, const Winner& loser,
+                         std::span<const float> target, double learning_rate);
+
 // The instar target: x itself when weight_norm is 0, else weight_norm * x / |x|_2 (an
 // all-zero input stays zero).
 [[nodiscard]] std::vector<float> instar_target(std::span<const float> x, double weight_norm);

@@ -48,6 +48,8 @@ void read_hebbian(ObjectReader& r, HebbianSettings& h) {
   r.integer("winners", h.winners, 1, 100000);
   r.real("learning_rate", h.learning_rate, 0.0, true, 1.0, true);
   r.real("weight_norm", h.weight_norm, 0.0, true, 1000.0, true);
+  r.integer("anti_hebbian_neurons", h.anti_hebbian_neurons, 0, 100000);
+  r.real("anti_hebbian_rate", h.anti_hebbian_rate, 0.0, true, 10.0, true);
   r.finish();
 }
 
@@ -157,7 +159,9 @@ json to_json(const StructuralConfig& c) {
            {{"enabled", c.hebbian.enabled},
             {"winners", c.hebbian.winners},
             {"learning_rate", c.hebbian.learning_rate},
-            {"weight_norm", c.hebbian.weight_norm}}},
+            {"weight_norm", c.hebbian.weight_norm},
+            {"anti_hebbian_neurons", c.hebbian.anti_hebbian_neurons},
+            {"anti_hebbian_rate", c.hebbian.anti_hebbian_rate}}},
           {"structural",
            {{"enabled", s.enabled},
             {"potential_connectivity", s.potential_connectivity},

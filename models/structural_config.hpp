@@ -24,6 +24,11 @@ struct HebbianSettings {
   // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
   // its weights and the input, not the amount of ink. 0: plain instar toward x.
   double weight_norm = 6.0;
+  // Anti-Hebbian competition (Krotov & Hopfield 2019): the `anti_hebbian_neurons` next most
+  // active neurons after the winners move away from the input at anti_hebbian_rate times
+  // the Hebbian rate, so neurons that nearly won learn other patterns. 0: off.
+  std::size_t anti_hebbian_neurons = 0;
+  double anti_hebbian_rate = 0.0;
 };
 
 struct StructuralSettings {

@@ -130,7 +130,18 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
     for (std::size_t i = 0; i < inputs_; ++i)
       x[i] = static_cast<float>(pixels[i]) / 255.0f;
     const std::vector<float> target = instar_target(x, config_.hebbian.weight_norm);
-    for (const Winner& winner : select_winners(counts, config_.hebbian.winners)) {
+    const std::size_t winners = config_.hebbian.winners;
+    const std::vector<Winner> ranked =
+        select_winners(counts, winners + config_.hebbian.anti_hebbian_neurons);
+    if (config_.hebbian.enabled && ranked.size() > winners) {
+      for (const Winner& loser : std::span(ranked).subspan(winners)) {
+        anti_hebbian_update(synapses_, loser, target,
+                            hebbian_rate * config_.hebbian.anti_hebbian_rate);
+        if (config_.hebbian.weight_norm > 0)
+          scale_to_norm(synapses_, loser.neuron, config_.hebbian.weight_norm);
+      }
+    }
+    for (const Winner& winner : std::span(ranked).first(std::min(winners, ranked.size()))) {
       const std::size_t j = winner.neuron;
       won_[j] = 1;
       if (config_.hebbian.enabled) {

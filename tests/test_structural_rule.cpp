@@ -183,6 +183,24 @@ TEST_CASE("Hebbian: synaptic scaling targets weight_norm x / |x| and fixes the L
   CHECK(synapses.weights()[synapses.index(0, 0)] == 0.0f);
 }
 
+TEST_CASE("Hebbian: the anti-Hebbian step shrinks weights on active inputs, never below 0",
+          "[hebbian]") {
+  StructuralSettings settings;
+  PotentialSynapses synapses = empty_synapses(settings);
+  for (std::size_t i = 0; i < 3; ++i)
+    synapses.states()[synapses.index(i, 0)] = SynapseState::kSilent;
+  synapses.weights()[synapses.index(0, 0)] = 0.5f;
+  synapses.weights()[synapses.index(1, 0)] = 0.05f;
+  synapses.weights()[synapses.index(2, 0)] = 0.5f;
+  const std::vector<float> x = {1.0f, 1.0f, 0.0f, 1.0f};
+  anti_hebbian_update(synapses, Winner{0, 0.5f}, x, 0.4);
+  CHECK(synapses.weights()[synapses.index(0, 0)] == Approx(0.3));  // 0.5 - 0.4*0.5*1
+  CHECK(synapses.weights()[synapses.index(1, 0)] == 0.0f);         // 0.05 - 0.2: clipped
+  CHECK(synapses.weights()[synapses.index(2, 0)] == Approx(0.5));  // inactive input
+  CHECK(synapses.weights()[synapses.index(3, 0)] == 0.0f);         // absent stays 0
+  CHECK(synapses.weights()[synapses.index(0, 1)] == 0.0f);         // other neuron untouched
+}
+
 TEST_CASE("Homeostasis: a silent neuron's threshold falls, a busy one's rises", "[homeostasis]") {
   std::vector<double> thresholds = {1.0, 1.0, 1.0, 0.052};
   const std::vector<double> wins = {0.0, 0.05, 0.5, 0.0};
