@@ -13,5 +13,6 @@ void add_data_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
+void add_probe_command(CLI::App& app);
 
 }  // namespace sprout::apps
