@@ -80,7 +80,7 @@ struct NetworkSettings {
 };
 
 struct StructuralConfig {
-  encoders::EncoderParameters encoder{encoders::EncoderKind::kPoisson, 63.75, 200.0, 1};
+  encoders::EncoderParameters encoder{encoders::EncoderKind::kPoisson, 63.75, 400.0, 1};
   NetworkSettings network;
   HebbianSettings hebbian;
   StructuralSettings structural;
@@ -90,6 +90,9 @@ struct StructuralConfig {
   // Learning-rate schedule: in epoch e (from 0) the Hebbian and readout learning rates are
   // multiplied by learning_rate_decay^e (1: constant rates).
   double learning_rate_decay = 1.0;
+  // Epochs in which the hidden layer learns (Hebbian, consolidation, growth, elimination,
+  // homeostasis); later epochs train only the readout, on a fixed hidden code. 0: all.
+  std::size_t feature_learning_epochs = 0;
   std::size_t batch_size = 64;
   std::size_t train_limit = 0;  // first N training images (0: all)
   std::size_t test_limit = 0;   // first N test images (0: all)

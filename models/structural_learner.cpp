@@ -59,6 +59,8 @@ StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t
 
 void StructuralLearner::set_epoch(std::size_t epoch) {
   rate_scale_ = std::pow(config_.learning_rate_decay, static_cast<double>(epoch));
+  features_frozen_ =
+      config_.feature_learning_epochs > 0 && epoch >= config_.feature_learning_epochs;
 }
 
 void StructuralLearner::set_presentation_ms(double t_present_ms) {
@@ -126,6 +128,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       }
     }
 
+    if (features_frozen_) continue;
     const auto pixels = images.image(image_indices[k]);
     for (std::size_t i = 0; i < inputs_; ++i)
       x[i] = static_cast<float>(pixels[i]) / 255.0f;
@@ -162,6 +165,8 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
     }
   }
 
+  samples_seen_ = first_sample_id + batch;
+  if (features_frozen_) return stats;
   if (config_.homeostasis.enabled) {
     for (double& f : fired)
       f /= static_cast<double>(batch);
@@ -183,7 +188,6 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
     RandomStream random(config_.seed, first_sample_id, kGrowth);
     stats.structure = structural_step(synapses_, coactivity, activity, config_.structural, random);
   }
-  samples_seen_ = first_sample_id + batch;
   rebuild_network();
   return stats;
 }

@@ -87,7 +87,8 @@ class StructuralLearner {
   std::vector<std::uint64_t> trace_clock_;  // sample id up to which traces have decayed
   std::vector<std::uint8_t> won_;           // per neuron, since take_neurons_that_won()
   std::uint64_t samples_seen_ = 0;
-  double rate_scale_ = 1.0;  // learning_rate_decay^epoch
+  double rate_scale_ = 1.0;       // learning_rate_decay^epoch
+  bool features_frozen_ = false;  // past feature_learning_epochs: only the readout learns
 };
 
 }  // namespace sprout::models

@@ -23,6 +23,36 @@ PotentialSynapses empty_synapses(StructuralSettings& settings) {
   return PotentialSynapses(4, 2, settings, 1);
 }
 
+// Eight 4 x 4 images of vertical (label 0) and horizontal (label 1) bars.
+encoders::LabelledImages bar_images() {
+  encoders::LabelledImages images;
+  images.count = 8;
+  images.rows = 4;
+  images.cols = 4;
+  for (std::size_t k = 0; k < images.count; ++k) {
+    for (std::size_t p = 0; p < 16; ++p) {
+      const bool on = k % 2 == 0 ? p % 4 == k % 4 : p / 4 == k % 4;
+      images.pixels.push_back(on ? 255 : 10);
+    }
+    images.labels.push_back(static_cast<std::uint8_t>(k % 2));
+  }
+  return images;
+}
+
+// A 16 -> 4 network that spikes a lot on bar_images().
+StructuralConfig tiny_config() {
+  StructuralConfig c;
+  c.network.hidden = 4;
+  c.hebbian.winners = 2;
+  c.encoder.max_rate_hz = 500;
+  c.network.input_gain = 1.0;
+  c.structural.initial_connectivity = 1.0;
+  c.hebbian.learning_rate = 0.1;
+  c.readout.learning_rate = 0.04;
+  c.threads = 1;
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("Structure: a consolidated synapse is never eliminated", "[structural]") {
@@ -306,29 +336,11 @@ TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[con
 
 TEST_CASE("Schedule: epoch e learns at learning_rate_decay^e times the configured rates",
           "[schedule]") {
-  // Eight 4 x 4 images of two bars, a tiny network; halving both rates by hand must give
-  // bit-identical weights to the schedule's second epoch (halving is exact in binary).
-  encoders::LabelledImages images;
-  images.count = 8;
-  images.rows = 4;
-  images.cols = 4;
-  for (std::size_t k = 0; k < images.count; ++k) {
-    for (std::size_t p = 0; p < 16; ++p) {
-      const bool on = k % 2 == 0 ? p % 4 == k % 4 : p / 4 == k % 4;
-      images.pixels.push_back(on ? 255 : 10);
-    }
-    images.labels.push_back(static_cast<std::uint8_t>(k % 2));
-  }
-  StructuralConfig scheduled;
-  scheduled.network.hidden = 4;
-  scheduled.hebbian.winners = 2;
-  scheduled.encoder.max_rate_hz = 500;
-  scheduled.network.input_gain = 1.0;
-  scheduled.structural.initial_connectivity = 1.0;
-  scheduled.hebbian.learning_rate = 0.1;
-  scheduled.readout.learning_rate = 0.04;
+  // Halving both rates by hand must give bit-identical weights to the schedule's second
+  // epoch (halving is exact in binary).
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig scheduled = tiny_config();
   scheduled.learning_rate_decay = 0.5;
-  scheduled.threads = 1;
   StructuralConfig halved = scheduled;
   halved.hebbian.learning_rate = 0.05;
   halved.readout.learning_rate = 0.02;
@@ -346,4 +358,31 @@ TEST_CASE("Schedule: epoch e learns at learning_rate_decay^e times the configure
   CHECK(std::equal(a.readout().weights().begin(), a.readout().weights().end(),
                    b.readout().weights().begin()));
   CHECK_FALSE(std::equal(wa.begin(), wa.end(), wc.begin()));
+}
+
+TEST_CASE("Schedule: after feature_learning_epochs only the readout learns", "[schedule]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig config = tiny_config();
+  config.feature_learning_epochs = 1;
+  config.structural.growth_rate = 0.5;  // structure would change within one batch
+  StructuralLearner learner(config, 16);
+  learner.set_epoch(1);
+  const std::vector<float> weights(learner.synapses().weights().begin(),
+                                   learner.synapses().weights().end());
+  const std::vector<double> thresholds(learner.thresholds().begin(), learner.thresholds().end());
+  const std::vector<float> readout(learner.readout().weights().begin(),
+                                   learner.readout().weights().end());
+  const std::vector<std::size_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+  learner.train_batch(images, batch, 0);
+  const auto w = learner.synapses().weights();
+  CHECK(std::equal(w.begin(), w.end(), weights.begin()));
+  CHECK(std::equal(learner.thresholds().begin(), learner.thresholds().end(), thresholds.begin()));
+  CHECK_FALSE(std::equal(learner.readout().weights().begin(), learner.readout().weights().end(),
+                         readout.begin()));
+
+  StructuralLearner learning(config, 16);
+  learning.set_epoch(0);  // within feature_learning_epochs: the hidden layer learns
+  learning.train_batch(images, batch, 0);
+  const auto wl = learning.synapses().weights();
+  CHECK_FALSE(std::equal(wl.begin(), wl.end(), weights.begin()));
 }
