@@ -99,11 +99,12 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   BatchStats stats;
   stats.samples = batch;
   stats.synaptic_events = result.counters.synaptic_events();
-  std::vector<float> x(inputs_);
-  std::vector<float> coactivity(hidden * inputs_, 0.0f);  // sum of a_j x over the batch
-  std::vector<float> activity(hidden, 0.0f);              // sum of a_j over the batch
-  std::vector<double> fired(hidden, 0.0);                 // samples in which the neuron spiked
   const bool structural = config_.structural.enabled;
+  std::vector<float> x(inputs_);
+  // Sum of a_j x over the batch; only the structural step reads it (hidden x inputs floats).
+  std::vector<float> coactivity(structural && !features_frozen_ ? hidden * inputs_ : 0, 0.0f);
+  std::vector<float> activity(hidden, 0.0f);  // sum of a_j over the batch
+  std::vector<double> fired(hidden, 0.0);     // samples in which the neuron spiked
   const auto trace_rate = static_cast<float>(config_.structural.trace_rate);
   ReadoutSettings readout = config_.readout;
   readout.learning_rate *= rate_scale_;
