@@ -60,6 +60,7 @@ std::vector<float> instar_target(std::span<const float> x, double weight_norm) {
 }
 
 void scale_to_norm(PotentialSynapses& synapses, std::size_t neuron, double norm) {
+  if (norm <= 0) return;
   const std::size_t inputs = synapses.inputs();
   auto weights = synapses.weights().subspan(neuron * inputs, inputs);
   double squares = 0;

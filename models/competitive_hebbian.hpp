@@ -43,7 +43,8 @@ void anti_hebbian_update(PotentialSynapses& synapses, const Winner& loser,
 [[nodiscard]] std::vector<float> instar_target(std::span<const float> x, double weight_norm);
 
 // Synaptic scaling: multiplies the neuron's realised weights so that their L2 norm is
-// `norm` (a neuron without weight is left alone).
+// `norm` (a neuron without weight is left alone; norm 0 means no scaling, as in
+// instar_target).
 void scale_to_norm(PotentialSynapses& synapses, std::size_t neuron, double norm);
 
 }  // namespace sprout::models

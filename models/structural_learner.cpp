@@ -141,8 +141,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       for (const Winner& loser : std::span(ranked).subspan(winners)) {
         anti_hebbian_update(synapses_, loser, target,
                             hebbian_rate * config_.hebbian.anti_hebbian_rate);
-        if (config_.hebbian.weight_norm > 0)
-          scale_to_norm(synapses_, loser.neuron, config_.hebbian.weight_norm);
+        scale_to_norm(synapses_, loser.neuron, config_.hebbian.weight_norm);
       }
     }
     for (const Winner& winner : std::span(ranked).first(std::min(winners, ranked.size()))) {
@@ -150,8 +149,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       won_[j] = 1;
       if (config_.hebbian.enabled) {
         instar_update(synapses_, winner, target, hebbian_rate);
-        if (config_.hebbian.weight_norm > 0)
-          scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
+        scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
       }
       if (!structural) continue;
       decay_traces_to(j, ids[k]);

@@ -211,6 +211,9 @@ TEST_CASE("Hebbian: synaptic scaling targets weight_norm x / |x| and fixes the L
   CHECK(synapses.weights()[synapses.index(1, 1)] == 0.0f);  // absent stays 0
   scale_to_norm(synapses, 0, 2.0);                          // no weight: left alone
   CHECK(synapses.weights()[synapses.index(0, 0)] == 0.0f);
+  scale_to_norm(synapses, 1, 0.0);  // norm 0: synaptic scaling off, weights unchanged
+  CHECK(synapses.weights()[synapses.index(0, 1)] == Approx(1.2));
+  CHECK(synapses.weights()[synapses.index(2, 1)] == Approx(1.6));
 }
 
 TEST_CASE("Hebbian: the anti-Hebbian step shrinks weights on active inputs, never below 0",
