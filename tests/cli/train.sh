@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of `sprout train` on a 2,000-image subset: accuracy clearly above chance,
-# a synapse count that shrinks from its start, the files it promises, a checkpoint that
-# resumes to the same result as an uninterrupted run, and a bad config rejected by key.
+# a synapse count that shrinks from its start, the files it promises (the final measures
+# on a subset of the training images), a checkpoint that resumes to the same result as an
+# uninterrupted run, and a bad config rejected by key.
 set -euo pipefail
 sprout=$1
 data=$2
@@ -13,8 +14,11 @@ field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | tail -1 | awk '{print $2}'; }
 
 args=(--data-dir "$data" --config "$config" --train-limit 2000 --test-limit 500 --hidden 100
       --threads 2)
-"$sprout" train "${args[@]}" --epochs 2 --out "$work/run" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+"$sprout" train "${args[@]}" --epochs 2 --out "$work/run" --measures-train-limit 500 \
+  >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
 results="$work/run/results.json"
+grep -q "measuring the final network on the 500 training images" "$work/log"
+grep -q '"train_images": 500' "$results"  # in measures; the run's own train_images is 2000
 for file in results.json network.bin receptive_fields.svg raster_test_image_0.csv; do
   [ -s "$work/run/$file" ] || { echo "FAIL: $file missing"; exit 1; }
 done
