@@ -27,6 +27,10 @@ double cross_entropy(std::span<const double> scores, std::uint32_t label) {
 
 namespace {
 
+// Floor of the normalising mean square: one spike (y = 0.1 at the default count scale) in
+// one presentation out of ten. Keeps the first steps of a rarely active input bounded.
+constexpr float kMinMeanSquare = 1e-3f;
+
 // Random +-1 signs, one bit of the stream each (SPSA directions: E[e e^T] = I).
 class SignSource {
  public:
@@ -55,7 +59,17 @@ LinearReadout::LinearReadout(std::size_t classes, std::size_t inputs)
     : classes_(classes),
       inputs_(inputs),
       weights_(classes * inputs, 0.0f),
-      biases_(classes, 0.0f) {}
+      biases_(classes, 0.0f),
+      mean_squares_(inputs, 0.0f) {}
+
+void LinearReadout::observe(const SparseActivity& y, double rate) {
+  ++observed_;
+  const auto weight = static_cast<float>(std::max(rate, 1.0 / static_cast<double>(observed_)));
+  for (float& v : mean_squares_)
+    v *= 1.0f - weight;
+  for (std::size_t a = 0; a < y.index.size(); ++a)
+    mean_squares_[y.index[a]] += weight * y.value[a] * y.value[a];
+}
 
 std::vector<double> LinearReadout::scores(const SparseActivity& y) const {
   std::vector<double> s(biases_.begin(), biases_.end());
@@ -78,6 +92,13 @@ double LinearReadout::loss(const SparseActivity& y, std::uint32_t label) const {
 
 void LinearReadout::delta_rule_update(const SparseActivity& y, std::uint32_t label,
                                       double learning_rate) {
+  ReadoutSettings settings;
+  settings.learning_rate = learning_rate;
+  delta_rule_update(y, label, settings);
+}
+
+void LinearReadout::delta_rule_update(const SparseActivity& y, std::uint32_t label,
+                                      const ReadoutSettings& settings) {
   auto s = scores(y);
   const double top = *std::max_element(s.begin(), s.end());
   double sum = 0;
@@ -86,7 +107,7 @@ void LinearReadout::delta_rule_update(const SparseActivity& y, std::uint32_t lab
   // The cross-entropy's gradient with respect to the scores: softmax(s) - t.
   for (std::size_t c = 0; c < classes_; ++c)
     s[c] = s[c] / sum - (c == label ? 1.0 : 0.0);
-  apply_score_step(y, s, learning_rate);
+  apply_score_step(y, s, settings.learning_rate, settings.normalisation_rate > 0);
 }
 
 void LinearReadout::weight_perturbation_update(const SparseActivity& y, std::uint32_t label,
@@ -142,16 +163,24 @@ void LinearReadout::node_perturbation_update(const SparseActivity& y, std::uint3
     for (std::size_t c = 0; c < classes_; ++c)
       step[c] += slope * direction[c];
   }
-  apply_score_step(y, step, settings.learning_rate / static_cast<double>(settings.perturbations));
+  apply_score_step(y, step, settings.learning_rate / static_cast<double>(settings.perturbations),
+                   settings.normalisation_rate > 0);
 }
 
 void LinearReadout::apply_score_step(const SparseActivity& y, std::span<const double> step,
-                                     double eta) {
+                                     double eta, bool normalise) {
+  // Per active input: y_j, or y_j / (H v_j) on the normalised scale.
+  std::vector<float> input(y.value.begin(), y.value.end());
+  if (normalise) {
+    eta /= static_cast<double>(inputs_);
+    for (std::size_t a = 0; a < input.size(); ++a)
+      input[a] /= std::max(mean_squares_[y.index[a]], kMinMeanSquare);
+  }
   for (std::size_t c = 0; c < classes_; ++c) {
     const auto change = static_cast<float>(eta * step[c]);
     float* row = weights_.data() + c * inputs_;
     for (std::size_t a = 0; a < y.index.size(); ++a)
-      row[y.index[a]] -= change * y.value[a];
+      row[y.index[a]] -= change * input[a];
     biases_[c] -= change;
   }
 }

@@ -16,6 +16,10 @@
 //    (antithetic pairs, averaged over `perturbations` directions). Only the weights of
 //    active hidden neurons (y_j > 0) are perturbed: the others cannot change the loss.
 //  - delta rule (ablation): W += eta (t - softmax(s)) y^T, the local error at the output.
+// With input normalisation (node perturbation and delta rule) the step of weight W_cj is
+// divided by H v_j, v_j the running mean of y_j^2: the step SGD would take on unit-RMS
+// inputs y_j / sqrt(v_j), at rate eta / H. Each synapse needs only its presynaptic
+// neuron's rate history; it equalises how fast rarely and often active inputs are learnt.
 
 #include <cstddef>
 #include <cstdint>
@@ -47,25 +51,40 @@ class LinearReadout {
   [[nodiscard]] std::span<const float> weights() const { return weights_; }
   [[nodiscard]] std::span<float> biases() { return biases_; }
   [[nodiscard]] std::span<const float> biases() const { return biases_; }
+  // Running mean of y_j^2 per input, and the number of samples it has seen.
+  [[nodiscard]] std::span<float> mean_squares() { return mean_squares_; }
+  [[nodiscard]] std::span<const float> mean_squares() const { return mean_squares_; }
+  [[nodiscard]] std::uint64_t observed() const { return observed_; }
+  void set_observed(std::uint64_t samples) { observed_ = samples; }
+
+  // Folds y into the running mean squares: a plain mean over the first 1 / rate samples,
+  // then an exponential one with this rate. Later steps are normalised by it.
+  void observe(const SparseActivity& y, double rate);
 
   [[nodiscard]] std::vector<double> scores(const SparseActivity& y) const;
   [[nodiscard]] std::uint32_t predict(const SparseActivity& y) const;
   [[nodiscard]] double loss(const SparseActivity& y, std::uint32_t label) const;
 
   void delta_rule_update(const SparseActivity& y, std::uint32_t label, double learning_rate);
+  void delta_rule_update(const SparseActivity& y, std::uint32_t label,
+                         const ReadoutSettings& settings);
   void weight_perturbation_update(const SparseActivity& y, std::uint32_t label,
                                   const ReadoutSettings& settings, RandomStream& random);
   void node_perturbation_update(const SparseActivity& y, std::uint32_t label,
                                 const ReadoutSettings& settings, RandomStream& random);
 
  private:
-  // W -= eta g_c y^T and b -= eta g_c for a score-space step g (classes entries).
-  void apply_score_step(const SparseActivity& y, std::span<const double> step, double eta);
+  // W -= eta g_c y^T and b -= eta g_c for a score-space step g (classes entries); with
+  // normalise, W_cj -= eta g_c y_j / (H v_j) and b -= eta g_c / H.
+  void apply_score_step(const SparseActivity& y, std::span<const double> step, double eta,
+                        bool normalise = false);
 
   std::size_t classes_ = 0;
   std::size_t inputs_ = 0;
   std::vector<float> weights_;
   std::vector<float> biases_;
+  std::vector<float> mean_squares_;
+  std::uint64_t observed_ = 0;
 };
 
 // Softmax cross-entropy of scores for the label (numerically stable).

@@ -91,6 +91,8 @@ void read_readout(ObjectReader& r, ReadoutSettings& o) {
   r.real("perturbation_sigma", o.perturbation_sigma, 0.0, false, 100.0, true);
   r.integer("perturbations", o.perturbations, 1, 1000);
   r.real("count_scale", o.count_scale, 0.0, false, 1e6, true);
+  r.real("normalisation_rate", o.normalisation_rate, 0.0, true, 1.0, true);
+  r.real("normalised_learning_rate", o.normalised_learning_rate, 0.0, false, 100.0, true);
   r.finish();
 }
 
@@ -130,6 +132,12 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
   if (c.hebbian.winners > c.network.hidden) {
     throw std::runtime_error(fmt::format("{}: hebbian.winners: {} exceeds network.hidden {}",
                                          source, c.hebbian.winners, c.network.hidden));
+  }
+  if (c.readout.normalisation_rate > 0 && c.readout.rule == ReadoutRule::kWeightPerturbation) {
+    throw std::runtime_error(fmt::format(
+        "{}: readout.normalisation_rate: applies to node_perturbation and delta_rule, not to "
+        "weight_perturbation",
+        source));
   }
   try {
     validate(c.network.lif);
@@ -188,7 +196,9 @@ json to_json(const StructuralConfig& c) {
             {"learning_rate", c.readout.learning_rate},
             {"perturbation_sigma", c.readout.perturbation_sigma},
             {"perturbations", c.readout.perturbations},
-            {"count_scale", c.readout.count_scale}}},
+            {"count_scale", c.readout.count_scale},
+            {"normalisation_rate", c.readout.normalisation_rate},
+            {"normalised_learning_rate", c.readout.normalised_learning_rate}}},
           {"epochs", c.epochs},
           {"learning_rate_decay", c.learning_rate_decay},
           {"feature_learning_epochs", c.feature_learning_epochs},

@@ -63,6 +63,12 @@ struct ReadoutSettings {
   double perturbation_sigma = 0.01;  // size of each score or weight perturbation
   std::size_t perturbations = 4;     // antithetic pairs per sample
   double count_scale = 10.0;         // readout input y = spike count / count_scale
+  // Per-input step normalisation in the readout-only epochs (0: off): each readout
+  // synapse's step is divided by its presynaptic neuron's running mean squared rate (and
+  // by the fan-in), as if the readout learned on unit-RMS inputs. This is the rate of that
+  // running mean; those epochs then learn at normalised_learning_rate.
+  double normalisation_rate = 0.0;
+  double normalised_learning_rate = 1.0;
 };
 
 struct NetworkSettings {

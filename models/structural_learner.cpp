@@ -106,7 +106,12 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   std::vector<float> activity(hidden, 0.0f);  // sum of a_j over the batch
   std::vector<double> fired(hidden, 0.0);     // samples in which the neuron spiked
   const auto trace_rate = static_cast<float>(config_.structural.trace_rate);
+  // Normalised readout steps only on a frozen code: while the features move, the input
+  // statistics chase them and the large steps of rarely active inputs follow noise.
   ReadoutSettings readout = config_.readout;
+  const bool normalise = features_frozen_ && readout.normalisation_rate > 0;
+  if (normalise) readout.learning_rate = readout.normalised_learning_rate;
+  if (!normalise) readout.normalisation_rate = 0;
   readout.learning_rate *= rate_scale_;
   const double hebbian_rate = config_.hebbian.learning_rate * rate_scale_;
 
@@ -118,8 +123,9 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
 
     const SparseActivity y = readout_input(counts, config_.readout.count_scale);
     stats.correct += readout_.predict(y) == label;
+    if (normalise) readout_.observe(y, readout.normalisation_rate);
     if (config_.readout.rule == ReadoutRule::kDeltaRule) {
-      readout_.delta_rule_update(y, label, readout.learning_rate);
+      readout_.delta_rule_update(y, label, readout);
     } else {
       RandomStream random(config_.seed, ids[k], kReadoutPerturbation);
       if (config_.readout.rule == ReadoutRule::kNodePerturbation) {
@@ -228,7 +234,10 @@ std::size_t StructuralLearner::take_neurons_that_won() {
 
 namespace {
 
-constexpr std::array<char, 8> kNetworkMagic = {'S', 'P', 'R', 'N', 'E', 'T', '0', '1'};
+// Version 02 appends the readout's input statistics; version 01 files still load (the
+// statistics then start from zero).
+constexpr std::array<char, 8> kNetworkMagic = {'S', 'P', 'R', 'N', 'E', 'T', '0', '2'};
+constexpr std::array<char, 8> kNetworkMagicV1 = {'S', 'P', 'R', 'N', 'E', 'T', '0', '1'};
 
 template <class T>
 void write_array(std::ostream& out, std::span<const T> values) {
@@ -265,6 +274,9 @@ void StructuralLearner::save(const std::filesystem::path& path) const {
     write_array(out, readout_.weights());
     write_array(out, readout_.biases());
     write_array(out, std::span<const std::uint64_t>(trace_clock_));
+    write_array(out, readout_.mean_squares());
+    const std::uint64_t observed = readout_.observed();
+    write_array(out, std::span<const std::uint64_t>(&observed, 1));
   });
 }
 
@@ -275,7 +287,8 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
   std::uint64_t length = 0;
   in.read(magic.data(), magic.size());
   in.read(reinterpret_cast<char*>(&length), sizeof length);
-  if (!in || magic != kNetworkMagic || length > (1u << 26)) {
+  const bool version1 = magic == kNetworkMagicV1;
+  if (!in || (magic != kNetworkMagic && !version1) || length > (1u << 26)) {
     throw std::runtime_error(fmt::format("{}: not a Sprout network file", path.string()));
   }
   std::string text(length, '\0');
@@ -296,6 +309,12 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
   read_array(in, learner.readout_.weights(), path);
   read_array(in, learner.readout_.biases(), path);
   read_array(in, std::span<std::uint64_t>(learner.trace_clock_), path);
+  if (!version1) {
+    read_array(in, learner.readout_.mean_squares(), path);
+    std::uint64_t observed = 0;
+    read_array(in, std::span<std::uint64_t>(&observed, 1), path);
+    learner.readout_.set_observed(observed);
+  }
   in.peek();
   if (!in.eof()) throw std::runtime_error(fmt::format("{}: trailing bytes", path.string()));
   for (SynapseState s : learner.synapses_.states()) {

@@ -318,6 +318,38 @@ TEST_CASE("Readout: the delta rule reduces the loss too", "[readout]") {
   CHECK(mean_loss(readout) < 0.2 * before);
 }
 
+TEST_CASE("Readout: input statistics are a plain mean, then an exponential one", "[readout]") {
+  LinearReadout readout(2, 2);
+  // rate 0.5: weights max(0.5, 1/n) = 1, 0.5, 0.5 for the first three samples.
+  readout.observe(SparseActivity{{0}, {2.0f}}, 0.5);  // v0 = 4
+  readout.observe(SparseActivity{{}, {}}, 0.5);       // v0 = 4 x 0.5 = 2
+  readout.observe(SparseActivity{{0, 1}, {1.0f, 3.0f}}, 0.5);
+  CHECK(readout.mean_squares()[0] == Approx(2 * 0.5 + 0.5 * 1));  // 1.5
+  CHECK(readout.mean_squares()[1] == Approx(0.5 * 9));
+  CHECK(readout.observed() == 3);
+}
+
+TEST_CASE("Readout: normalised steps learn a weak and a strong input equally fast", "[readout]") {
+  // Input 0 always at 0.1, input 1 always at 1: their mean squares are 0.01 and 1. With
+  // normalisation the step of W_c0 is 10 times W_c1's, so both move the scores by the
+  // same amount (eta g / H each); without it input 0 moves them 100 times less.
+  const SparseActivity y{{0, 1}, {0.1f, 1.0f}};
+  ReadoutSettings settings;
+  settings.learning_rate = 0.4;
+  settings.normalisation_rate = 0.01;
+  LinearReadout normalised(2, 2), plain(2, 2);
+  normalised.observe(y, settings.normalisation_rate);
+  normalised.delta_rule_update(y, 0, settings);
+  plain.delta_rule_update(y, 0, settings.learning_rate);
+  // At zero weights softmax = (1/2, 1/2): the class-0 score step is g = -1/2.
+  const double per_input = 0.4 * 0.5 / 2;  // eta |g| / H
+  CHECK(normalised.weights()[0] * 0.1 == Approx(per_input));
+  CHECK(normalised.weights()[1] * 1.0 == Approx(per_input));
+  CHECK(normalised.biases()[0] == Approx(per_input));
+  CHECK(plain.weights()[0] * 0.1 == Approx(0.4 * 0.5 * 0.01));
+  CHECK(plain.weights()[1] * 1.0 == Approx(0.4 * 0.5));
+}
+
 TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[config]") {
   using nlohmann::json;
   CHECK_THROWS_WITH(parse_structural_config(json{{"hebbian", {{"winnerz", 3}}}}, "c.json"),
@@ -328,6 +360,11 @@ TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[con
                     Catch::Contains("structural.growth_rate: must be in"));
   CHECK_THROWS_WITH(parse_structural_config(json{{"readout", {{"rule", "backprop"}}}}, "c.json"),
                     Catch::Contains("readout.rule: expected one of"));
+  CHECK_THROWS_WITH(
+      parse_structural_config(
+          json{{"readout", {{"rule", "weight_perturbation"}, {"normalisation_rate", 0.1}}}},
+          "c.json"),
+      Catch::Contains("c.json: readout.normalisation_rate: applies to node_perturbation"));
   const auto config = parse_structural_config(json{{"network", {{"hidden", 50}}}}, "c.json");
   CHECK(config.network.hidden == 50);
   CHECK(parse_structural_config(to_json(config), "round trip").network.hidden == 50);
@@ -388,4 +425,32 @@ TEST_CASE("Schedule: after feature_learning_epochs only the readout learns", "[s
   learning.train_batch(images, batch, 0);
   const auto wl = learning.synapses().weights();
   CHECK_FALSE(std::equal(wl.begin(), wl.end(), weights.begin()));
+}
+
+TEST_CASE("Schedule: readout steps are normalised only in the readout-only epochs", "[schedule]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig config = tiny_config();
+  config.feature_learning_epochs = 1;
+  config.readout.normalisation_rate = 0.01;
+  const std::vector<std::size_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+  StructuralLearner learning(config, 16);
+  learning.set_epoch(0);
+  learning.train_batch(images, batch, 0);
+  CHECK(learning.readout().observed() == 0);  // the code still moves: plain steps
+  // Epoch 0 learned like a run without normalisation.
+  config.readout.normalisation_rate = 0;
+  StructuralLearner plain(config, 16);
+  plain.set_epoch(0);
+  plain.train_batch(images, batch, 0);
+  const auto wl = learning.readout().weights();
+  CHECK(std::equal(wl.begin(), wl.end(), plain.readout().weights().begin()));
+
+  learning.set_epoch(1);
+  plain.set_epoch(1);
+  learning.train_batch(images, batch, 8);
+  plain.train_batch(images, batch, 8);
+  CHECK(learning.readout().observed() == batch.size());
+  const auto ms = learning.readout().mean_squares();
+  CHECK(std::any_of(ms.begin(), ms.end(), [](float v) { return v > 0; }));
+  CHECK_FALSE(std::equal(wl.begin(), wl.end(), plain.readout().weights().begin()));
 }
