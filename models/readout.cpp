@@ -169,12 +169,15 @@ void LinearReadout::node_perturbation_update(const SparseActivity& y, std::uint3
 
 void LinearReadout::apply_score_step(const SparseActivity& y, std::span<const double> step,
                                      double eta, bool normalise) {
-  // Per active input: y_j, or y_j / (H v_j) on the normalised scale.
-  std::vector<float> input(y.value.begin(), y.value.end());
+  // Per active input: y_j, or y_j / (H v_j) on the normalised scale (copied only then).
+  std::span<const float> input = y.value;
+  std::vector<float> normalised;
   if (normalise) {
     eta /= static_cast<double>(inputs_);
-    for (std::size_t a = 0; a < input.size(); ++a)
-      input[a] /= std::max(mean_squares_[y.index[a]], kMinMeanSquare);
+    normalised.assign(y.value.begin(), y.value.end());
+    for (std::size_t a = 0; a < normalised.size(); ++a)
+      normalised[a] /= std::max(mean_squares_[y.index[a]], kMinMeanSquare);
+    input = normalised;
   }
   for (std::size_t c = 0; c < classes_; ++c) {
     const auto change = static_cast<float>(eta * step[c]);

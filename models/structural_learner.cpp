@@ -110,8 +110,11 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   // statistics chase them and the large steps of rarely active inputs follow noise.
   ReadoutSettings readout = config_.readout;
   const bool normalise = features_frozen_ && readout.normalisation_rate > 0;
-  if (normalise) readout.learning_rate = readout.normalised_learning_rate;
-  if (!normalise) readout.normalisation_rate = 0;
+  if (normalise) {
+    readout.learning_rate = readout.normalised_learning_rate;
+  } else {
+    readout.normalisation_rate = 0;  // the update rules read it as the switch
+  }
   readout.learning_rate *= rate_scale_;
   const double hebbian_rate = config_.hebbian.learning_rate * rate_scale_;
 
