@@ -37,6 +37,11 @@ void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<
   }
 }
 
+double annealed_learning_rate(double win_mass, double minimum, double maximum) {
+  if (win_mass <= 0) return maximum;
+  return std::clamp(1.0 / win_mass, minimum, maximum);
+}
+
 void anti_hebbian_update(PotentialSynapses& synapses, const Winner& loser,
                          std::span<const float> target, double learning_rate) {
   const auto rate = static_cast<float>(learning_rate) * loser.activity;

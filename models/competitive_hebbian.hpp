@@ -33,6 +33,12 @@ struct Winner {
 void instar_update(PotentialSynapses& synapses, const Winner& winner, std::span<const float> target,
                    double learning_rate);
 
+// The annealed instar rate of a neuron whose activity-weighted wins, this one included,
+// sum to `win_mass`: 1 / win_mass clamped to [minimum, maximum]. With minimum 0 and
+// maximum 1, instar steps at this rate make the weights the activity-weighted mean of
+// the targets the neuron has won (online k-means, MacQueen 1967).
+[[nodiscard]] double annealed_learning_rate(double win_mass, double minimum, double maximum);
+
 // Anti-Hebbian step of a neuron that nearly won: its realised weights on active inputs
 // shrink, dw_ij = -eta * a_j * target_i, clipped at 0 (excitatory synapses stay >= 0).
 void anti_hebbian_update(PotentialSynapses& synapses, const Winner& loser,

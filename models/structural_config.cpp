@@ -47,6 +47,8 @@ void read_hebbian(ObjectReader& r, HebbianSettings& h) {
   r.boolean("enabled", h.enabled);
   r.integer("winners", h.winners, 1, 100000);
   r.real("learning_rate", h.learning_rate, 0.0, true, 1.0, true);
+  r.boolean("annealed", h.annealed);
+  r.real("minimum_learning_rate", h.minimum_learning_rate, 0.0, true, 1.0, true);
   r.real("weight_norm", h.weight_norm, 0.0, true, 1000.0, true);
   r.integer("anti_hebbian_neurons", h.anti_hebbian_neurons, 0, 100000);
   r.real("anti_hebbian_rate", h.anti_hebbian_rate, 0.0, true, 10.0, true);
@@ -133,6 +135,11 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
     throw std::runtime_error(fmt::format("{}: hebbian.winners: {} exceeds network.hidden {}",
                                          source, c.hebbian.winners, c.network.hidden));
   }
+  if (c.hebbian.annealed && c.hebbian.minimum_learning_rate > c.hebbian.learning_rate) {
+    throw std::runtime_error(
+        fmt::format("{}: hebbian.minimum_learning_rate: {} exceeds hebbian.learning_rate {}",
+                    source, c.hebbian.minimum_learning_rate, c.hebbian.learning_rate));
+  }
   if (c.readout.normalisation_rate > 0 && c.readout.rule == ReadoutRule::kWeightPerturbation) {
     throw std::runtime_error(fmt::format(
         "{}: readout.normalisation_rate: applies to node_perturbation and delta_rule, not to "
@@ -168,6 +175,8 @@ json to_json(const StructuralConfig& c) {
            {{"enabled", c.hebbian.enabled},
             {"winners", c.hebbian.winners},
             {"learning_rate", c.hebbian.learning_rate},
+            {"annealed", c.hebbian.annealed},
+            {"minimum_learning_rate", c.hebbian.minimum_learning_rate},
             {"weight_norm", c.hebbian.weight_norm},
             {"anti_hebbian_neurons", c.hebbian.anti_hebbian_neurons},
             {"anti_hebbian_rate", c.hebbian.anti_hebbian_rate}}},

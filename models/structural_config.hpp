@@ -20,6 +20,12 @@ struct HebbianSettings {
   bool enabled = true;
   std::size_t winners = 20;     // k most active hidden neurons learn per sample
   double learning_rate = 0.05;  // eta of the instar rule
+  // Annealing (online k-means): a neuron's rate is 1 / (its activity-weighted wins so
+  // far), clamped to [minimum_learning_rate, learning_rate], so each prototype becomes
+  // the running mean of the inputs it won; the floor keeps it able to follow the code's
+  // slow drift. false: every winner learns at learning_rate.
+  bool annealed = false;
+  double minimum_learning_rate = 0.003;
   // Synaptic scaling: > 0 moves the weights toward weight_norm * x / |x| and rescales each
   // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
   // its weights and the input, not the amount of ink. 0: plain instar toward x.

@@ -53,7 +53,8 @@ StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t
       thresholds_(config.network.hidden, config.network.lif.v_threshold),
       readout_(encoders::kMnistClasses, config.network.hidden),
       trace_clock_(config.network.hidden, 0),
-      won_(config.network.hidden, 0) {
+      won_(config.network.hidden, 0),
+      win_mass_(config.network.hidden, 0.0) {
   rebuild_network();
 }
 
@@ -156,8 +157,15 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
     for (const Winner& winner : std::span(ranked).first(std::min(winners, ranked.size()))) {
       const std::size_t j = winner.neuron;
       won_[j] = 1;
+      win_mass_[j] += winner.activity;
       if (config_.hebbian.enabled) {
-        instar_update(synapses_, winner, target, hebbian_rate);
+        const double rate =
+            config_.hebbian.annealed
+                ? rate_scale_ * annealed_learning_rate(win_mass_[j],
+                                                       config_.hebbian.minimum_learning_rate,
+                                                       config_.hebbian.learning_rate)
+                : hebbian_rate;
+        instar_update(synapses_, winner, target, rate);
         scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
       }
       if (!structural) continue;
@@ -237,9 +245,10 @@ std::size_t StructuralLearner::take_neurons_that_won() {
 
 namespace {
 
-// Version 02 appends the readout's input statistics; version 01 files still load (the
-// statistics then start from zero).
-constexpr std::array<char, 8> kNetworkMagic = {'S', 'P', 'R', 'N', 'E', 'T', '0', '2'};
+// Version 02 appended the readout's input statistics, version 03 the neurons' win mass;
+// older files still load (what they lack starts from zero).
+constexpr std::array<char, 8> kNetworkMagic = {'S', 'P', 'R', 'N', 'E', 'T', '0', '3'};
+constexpr std::array<char, 8> kNetworkMagicV2 = {'S', 'P', 'R', 'N', 'E', 'T', '0', '2'};
 constexpr std::array<char, 8> kNetworkMagicV1 = {'S', 'P', 'R', 'N', 'E', 'T', '0', '1'};
 
 template <class T>
@@ -280,6 +289,7 @@ void StructuralLearner::save(const std::filesystem::path& path) const {
     write_array(out, readout_.mean_squares());
     const std::uint64_t observed = readout_.observed();
     write_array(out, std::span<const std::uint64_t>(&observed, 1));
+    write_array(out, std::span<const double>(win_mass_));
   });
 }
 
@@ -291,7 +301,8 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
   in.read(magic.data(), magic.size());
   in.read(reinterpret_cast<char*>(&length), sizeof length);
   const bool version1 = magic == kNetworkMagicV1;
-  if (!in || (magic != kNetworkMagic && !version1) || length > (1u << 26)) {
+  const bool version2 = magic == kNetworkMagicV2;
+  if (!in || (magic != kNetworkMagic && !version1 && !version2) || length > (1u << 26)) {
     throw std::runtime_error(fmt::format("{}: not a Sprout network file", path.string()));
   }
   std::string text(length, '\0');
@@ -318,6 +329,7 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
     read_array(in, std::span<std::uint64_t>(&observed, 1), path);
     learner.readout_.set_observed(observed);
   }
+  if (!version1 && !version2) read_array(in, std::span<double>(learner.win_mass_), path);
   in.peek();
   if (!in.eof()) throw std::runtime_error(fmt::format("{}: trailing bytes", path.string()));
   for (SynapseState s : learner.synapses_.states()) {

@@ -65,6 +65,9 @@ class StructuralLearner {
   [[nodiscard]] const PotentialSynapses& synapses() const { return synapses_; }
   [[nodiscard]] const LinearReadout& readout() const { return readout_; }
   [[nodiscard]] std::span<const double> thresholds() const { return thresholds_; }
+  // Per neuron, the sum of its activity a_j over the samples it won (the annealed
+  // Hebbian rate's clock).
+  [[nodiscard]] std::span<const double> win_mass() const { return win_mass_; }
   [[nodiscard]] const FeedForwardNetwork& network() const { return net_; }
   // Neurons that won at least once since the last call (then reset).
   std::size_t take_neurons_that_won();
@@ -86,6 +89,7 @@ class StructuralLearner {
   LinearReadout readout_;
   std::vector<std::uint64_t> trace_clock_;  // sample id up to which traces have decayed
   std::vector<std::uint8_t> won_;           // per neuron, since take_neurons_that_won()
+  std::vector<double> win_mass_;            // per neuron: sum of its activity over its wins
   std::uint64_t samples_seen_ = 0;
   double rate_scale_ = 1.0;       // learning_rate_decay^epoch
   bool features_frozen_ = false;  // past feature_learning_epochs: only the readout learns

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <numeric>
 #include <vector>
 
 #include "models/competitive_hebbian.hpp"
@@ -10,6 +11,7 @@
 #include "models/readout.hpp"
 #include "models/structural_config.hpp"
 #include "models/structural_learner.hpp"
+#include "test_helpers.hpp"
 
 using namespace sprout;
 using namespace sprout::models;
@@ -234,6 +236,63 @@ TEST_CASE("Hebbian: the anti-Hebbian step shrinks weights on active inputs, neve
   CHECK(synapses.weights()[synapses.index(0, 1)] == 0.0f);         // other neuron untouched
 }
 
+TEST_CASE("Hebbian: annealed rates make a prototype the weighted mean of the inputs it won",
+          "[hebbian]") {
+  CHECK(annealed_learning_rate(0.0, 0.003, 0.05) == 0.05);      // no wins yet: the maximum
+  CHECK(annealed_learning_rate(4.0, 0.003, 0.05) == 0.05);      // 1/4 capped
+  CHECK(annealed_learning_rate(100.0, 0.003, 0.05) == 0.01);    // 1/100
+  CHECK(annealed_learning_rate(1000.0, 0.003, 0.05) == 0.003);  // 1/1000 floored
+
+  // One neuron wins three inputs with activities 1, 0.5 and 1; with the rate 1/mass
+  // (bounds 0 and 1) its weights end at (1 x1 + 0.5 x2 + 1 x3) / 2.5.
+  StructuralSettings settings;
+  PotentialSynapses synapses = empty_synapses(settings);
+  for (std::size_t i = 0; i < 4; ++i)
+    synapses.states()[synapses.index(i, 0)] = SynapseState::kSilent;
+  const std::vector<std::vector<float>> inputs = {
+      {1.0f, 0.0f, 0.5f, 0.0f}, {0.0f, 1.0f, 0.5f, 0.0f}, {0.0f, 0.0f, 1.0f, 1.0f}};
+  const std::vector<float> activities = {1.0f, 0.5f, 1.0f};
+  double mass = 0;
+  for (std::size_t s = 0; s < inputs.size(); ++s) {
+    mass += activities[s];
+    instar_update(synapses, Winner{0, activities[s]}, inputs[s],
+                  annealed_learning_rate(mass, 0.0, 1.0));
+  }
+  const std::vector<double> mean = {1.0 / 2.5, 0.5 / 2.5, 1.75 / 2.5, 1.0 / 2.5};
+  for (std::size_t i = 0; i < 4; ++i)
+    CHECK(synapses.weights()[synapses.index(i, 0)] == Approx(mean[i]));
+}
+
+TEST_CASE("Hebbian: the learner anneals per neuron and keeps the win mass in its file",
+          "[hebbian]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig config = tiny_config();
+  config.hebbian.learning_rate = 0.5;  // above 1 / mass after a neuron's first few wins
+  const std::vector<std::size_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+  StructuralLearner constant(config, 16);
+  constant.train_batch(images, batch, 0);
+  CHECK(std::all_of(constant.win_mass().begin(), constant.win_mass().end(),
+                    [](double m) { return m >= 0; }));
+  // Two winners per sample, activities in (0, 1], the first one 1: 8 <= sum <= 16.
+  const auto& mass = constant.win_mass();
+  const double total = std::accumulate(mass.begin(), mass.end(), 0.0);
+  CHECK(total >= 8.0);
+  CHECK(total <= 16.0);
+
+  config.hebbian.annealed = true;
+  config.hebbian.minimum_learning_rate = 0.01;
+  StructuralLearner annealed(config, 16);
+  annealed.train_batch(images, batch, 0);
+  const auto wa = annealed.synapses().weights(), wc = constant.synapses().weights();
+  CHECK_FALSE(std::equal(wa.begin(), wa.end(), wc.begin()));
+
+  const testing::TemporaryFolder dir;
+  annealed.save(dir.path() / "net.bin");
+  const StructuralLearner loaded = StructuralLearner::load(dir.path() / "net.bin");
+  CHECK(std::equal(loaded.win_mass().begin(), loaded.win_mass().end(), annealed.win_mass().begin(),
+                   annealed.win_mass().end()));
+}
+
 TEST_CASE("Homeostasis: a silent neuron's threshold falls, a busy one's rises", "[homeostasis]") {
   std::vector<double> thresholds = {1.0, 1.0, 1.0, 0.052};
   const std::vector<double> wins = {0.0, 0.05, 0.5, 0.0};
@@ -365,6 +424,10 @@ TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[con
           json{{"readout", {{"rule", "weight_perturbation"}, {"normalisation_rate", 0.1}}}},
           "c.json"),
       Catch::Contains("c.json: readout.normalisation_rate: applies to node_perturbation"));
+  CHECK_THROWS_WITH(
+      parse_structural_config(
+          json{{"hebbian", {{"annealed", true}, {"minimum_learning_rate", 0.5}}}}, "c.json"),
+      Catch::Contains("c.json: hebbian.minimum_learning_rate: 0.5 exceeds"));
   const auto config = parse_structural_config(json{{"network", {{"hidden", 50}}}}, "c.json");
   CHECK(config.network.hidden == 50);
   CHECK(parse_structural_config(to_json(config), "round trip").network.hidden == 50);
