@@ -25,7 +25,7 @@ struct HebbianSettings {
   // the running mean of the inputs it won; the floor keeps it able to follow the code's
   // slow drift. false: every winner learns at learning_rate.
   bool annealed = false;
-  double minimum_learning_rate = 0.003;
+  double minimum_learning_rate = 0.001;
   // Synaptic scaling: > 0 moves the weights toward weight_norm * x / |x| and rescales each
   // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
   // its weights and the input, not the amount of ink. 0: plain instar toward x.
