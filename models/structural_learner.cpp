@@ -245,11 +245,17 @@ std::size_t StructuralLearner::take_neurons_that_won() {
 
 namespace {
 
-// Version 02 appended the readout's input statistics, version 03 the neurons' win mass;
-// older files still load (what they lack starts from zero).
+// "SPRNET" and a two-digit version. Version 02 appended the readout's input statistics,
+// version 03 the neurons' win mass; older files still load (what they lack starts from
+// zero).
 constexpr std::array<char, 8> kNetworkMagic = {'S', 'P', 'R', 'N', 'E', 'T', '0', '3'};
-constexpr std::array<char, 8> kNetworkMagicV2 = {'S', 'P', 'R', 'N', 'E', 'T', '0', '2'};
-constexpr std::array<char, 8> kNetworkMagicV1 = {'S', 'P', 'R', 'N', 'E', 'T', '0', '1'};
+
+// The version of a network file's magic (1 to the current one), or 0 when it is none.
+int network_file_version(const std::array<char, 8>& magic) {
+  if (!std::equal(magic.begin(), magic.end() - 1, kNetworkMagic.begin())) return 0;
+  const char digit = magic.back();
+  return digit >= '1' && digit <= kNetworkMagic.back() ? digit - '0' : 0;
+}
 
 template <class T>
 void write_array(std::ostream& out, std::span<const T> values) {
@@ -300,9 +306,8 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
   std::uint64_t length = 0;
   in.read(magic.data(), magic.size());
   in.read(reinterpret_cast<char*>(&length), sizeof length);
-  const bool version1 = magic == kNetworkMagicV1;
-  const bool version2 = magic == kNetworkMagicV2;
-  if (!in || (magic != kNetworkMagic && !version1 && !version2) || length > (1u << 26)) {
+  const int version = network_file_version(magic);
+  if (!in || version == 0 || length > (1u << 26)) {
     throw std::runtime_error(fmt::format("{}: not a Sprout network file", path.string()));
   }
   std::string text(length, '\0');
@@ -323,13 +328,13 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path) {
   read_array(in, learner.readout_.weights(), path);
   read_array(in, learner.readout_.biases(), path);
   read_array(in, std::span<std::uint64_t>(learner.trace_clock_), path);
-  if (!version1) {
+  if (version >= 2) {
     read_array(in, learner.readout_.mean_squares(), path);
     std::uint64_t observed = 0;
     read_array(in, std::span<std::uint64_t>(&observed, 1), path);
     learner.readout_.set_observed(observed);
   }
-  if (!version1 && !version2) read_array(in, std::span<double>(learner.win_mass_), path);
+  if (version >= 3) read_array(in, std::span<double>(learner.win_mass_), path);
   in.peek();
   if (!in.eof()) throw std::runtime_error(fmt::format("{}: trailing bytes", path.string()));
   for (SynapseState s : learner.synapses_.states()) {
