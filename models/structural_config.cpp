@@ -125,6 +125,7 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
   top.integer("epochs", c.epochs, 1, 10000);
   top.real("learning_rate_decay", c.learning_rate_decay, 0.0, false, 1.0, true);
   top.integer("feature_learning_epochs", c.feature_learning_epochs, 0, 10000);
+  top.integer("structural_learning_epochs", c.structural_learning_epochs, 0, 10000);
   top.integer("batch_size", c.batch_size, 1, 100000);
   top.integer("train_limit", c.train_limit, 0, kMaxCount);
   top.integer("test_limit", c.test_limit, 0, kMaxCount);
@@ -211,6 +212,7 @@ json to_json(const StructuralConfig& c) {
           {"epochs", c.epochs},
           {"learning_rate_decay", c.learning_rate_decay},
           {"feature_learning_epochs", c.feature_learning_epochs},
+          {"structural_learning_epochs", c.structural_learning_epochs},
           {"batch_size", c.batch_size},
           {"train_limit", c.train_limit},
           {"test_limit", c.test_limit},

@@ -105,6 +105,10 @@ struct StructuralConfig {
   // Epochs in which the hidden layer learns (Hebbian, consolidation, growth, elimination,
   // homeostasis); later epochs train only the readout, on a fixed hidden code. 0: all.
   std::size_t feature_learning_epochs = 0;
+  // Of those, the epochs in which the structure changes (consolidation, growth,
+  // elimination); later feature-learning epochs refine the weights of the realised
+  // synapses on a fixed structure. 0: all feature-learning epochs.
+  std::size_t structural_learning_epochs = 0;
   std::size_t batch_size = 64;
   std::size_t train_limit = 0;  // first N training images (0: all)
   std::size_t test_limit = 0;   // first N test images (0: all)

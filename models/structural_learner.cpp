@@ -62,6 +62,8 @@ void StructuralLearner::set_epoch(std::size_t epoch) {
   rate_scale_ = std::pow(config_.learning_rate_decay, static_cast<double>(epoch));
   features_frozen_ =
       config_.feature_learning_epochs > 0 && epoch >= config_.feature_learning_epochs;
+  structure_frozen_ = features_frozen_ || (config_.structural_learning_epochs > 0 &&
+                                           epoch >= config_.structural_learning_epochs);
 }
 
 void StructuralLearner::set_presentation_ms(double t_present_ms) {
@@ -100,10 +102,10 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   BatchStats stats;
   stats.samples = batch;
   stats.synaptic_events = result.counters.synaptic_events();
-  const bool structural = config_.structural.enabled;
+  const bool structural = config_.structural.enabled && !structure_frozen_;
   std::vector<float> x(inputs_);
   // Sum of a_j x over the batch; only the structural step reads it (hidden x inputs floats).
-  std::vector<float> coactivity(structural && !features_frozen_ ? hidden * inputs_ : 0, 0.0f);
+  std::vector<float> coactivity(structural ? hidden * inputs_ : 0, 0.0f);
   std::vector<float> activity(hidden, 0.0f);  // sum of a_j over the batch
   std::vector<double> fired(hidden, 0.0);     // samples in which the neuron spiked
   const auto trace_rate = static_cast<float>(config_.structural.trace_rate);

@@ -91,8 +91,9 @@ class StructuralLearner {
   std::vector<std::uint8_t> won_;           // per neuron, since take_neurons_that_won()
   std::vector<double> win_mass_;            // per neuron: sum of its activity over its wins
   std::uint64_t samples_seen_ = 0;
-  double rate_scale_ = 1.0;       // learning_rate_decay^epoch
-  bool features_frozen_ = false;  // past feature_learning_epochs: only the readout learns
+  double rate_scale_ = 1.0;        // learning_rate_decay^epoch
+  bool features_frozen_ = false;   // past feature_learning_epochs: only the readout learns
+  bool structure_frozen_ = false;  // past structural_learning_epochs: no growth or elimination
 };
 
 }  // namespace sprout::models

@@ -490,6 +490,42 @@ TEST_CASE("Schedule: after feature_learning_epochs only the readout learns", "[s
   CHECK_FALSE(std::equal(wl.begin(), wl.end(), weights.begin()));
 }
 
+TEST_CASE("Schedule: after structural_learning_epochs the structure is fixed, the weights learn",
+          "[schedule]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig config = tiny_config();
+  config.feature_learning_epochs = 2;
+  config.structural_learning_epochs = 1;
+  config.structural.initial_connectivity = 0.5;
+  config.structural.growth_rate = 0.5;  // structure would change within one batch
+  const std::vector<std::size_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+  auto states_of = [](const StructuralLearner& l) {
+    return std::vector<SynapseState>(l.synapses().states().begin(), l.synapses().states().end());
+  };
+
+  StructuralLearner fixed(config, 16);
+  fixed.set_epoch(1);  // past structural_learning_epochs, within feature_learning_epochs
+  const std::vector<SynapseState> states = states_of(fixed);
+  const std::vector<float> weights(fixed.synapses().weights().begin(),
+                                   fixed.synapses().weights().end());
+  const std::vector<float> traces(fixed.synapses().traces().begin(),
+                                  fixed.synapses().traces().end());
+  fixed.train_batch(images, batch, 0);
+  CHECK(states_of(fixed) == states);
+  const auto t = fixed.synapses().traces();
+  CHECK(std::equal(t.begin(), t.end(), traces.begin()));
+  const auto w = fixed.synapses().weights();
+  CHECK_FALSE(std::equal(w.begin(), w.end(), weights.begin()));
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (!fixed.synapses().realised(k)) CHECK(w[k] == 0.0f);  // no weight grows where none is
+  }
+
+  StructuralLearner growing(config, 16);
+  growing.set_epoch(0);  // within structural_learning_epochs: synapses grow
+  growing.train_batch(images, batch, 0);
+  CHECK(states_of(growing) != states);
+}
+
 TEST_CASE("Schedule: readout steps are normalised only in the readout-only epochs", "[schedule]") {
   const encoders::LabelledImages images = bar_images();
   StructuralConfig config = tiny_config();
