@@ -70,6 +70,7 @@ void read_structural(ObjectReader& r, StructuralSettings& s) {
   r.choice("placement", s.placement, kPlacementNames);
   r.real("new_weight", s.new_weight, 0.0, true, 1.0, true);
   r.real("new_trace", s.new_trace, 0.0, true, 1.0, true);
+  r.integer("coactive_neurons", s.coactive_neurons, 0, 100000);
   if (s.elimination_threshold >= s.consolidation_threshold) {
     r.fail("elimination_threshold", "must be below consolidation_threshold");
   }
@@ -136,6 +137,11 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
     throw std::runtime_error(fmt::format("{}: hebbian.winners: {} exceeds network.hidden {}",
                                          source, c.hebbian.winners, c.network.hidden));
   }
+  if (c.structural.coactive_neurons > c.network.hidden) {
+    throw std::runtime_error(
+        fmt::format("{}: structural.coactive_neurons: {} exceeds network.hidden {}", source,
+                    c.structural.coactive_neurons, c.network.hidden));
+  }
   if (c.hebbian.annealed && c.hebbian.minimum_learning_rate > c.hebbian.learning_rate) {
     throw std::runtime_error(
         fmt::format("{}: hebbian.minimum_learning_rate: {} exceeds hebbian.learning_rate {}",
@@ -195,7 +201,8 @@ json to_json(const StructuralConfig& c) {
             {"growth_rate", s.growth_rate},
             {"placement", to_string(s.placement)},
             {"new_weight", s.new_weight},
-            {"new_trace", s.new_trace}}},
+            {"new_trace", s.new_trace},
+            {"coactive_neurons", s.coactive_neurons}}},
           {"homeostasis",
            {{"enabled", c.homeostasis.enabled},
             {"learning_rate", c.homeostasis.learning_rate},

@@ -52,6 +52,9 @@ struct StructuralSettings {
   GrowthPlacement placement = GrowthPlacement::kActivityGuided;
   double new_weight = 0.1;  // weight of a newly grown synapse
   double new_trace = 0.2;   // trace of a newly grown synapse
+  // The most active neurons whose consolidation traces and growth statistics learn from
+  // a sample (0: the Hebbian winners, hebbian.winners).
+  std::size_t coactive_neurons = 0;
 };
 
 struct HomeostasisSettings {

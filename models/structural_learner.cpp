@@ -147,20 +147,28 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       x[i] = static_cast<float>(pixels[i]) / 255.0f;
     const std::vector<float> target = instar_target(x, config_.hebbian.weight_norm);
     const std::size_t winners = config_.hebbian.winners;
+    const std::size_t coactive =
+        config_.structural.coactive_neurons > 0 ? config_.structural.coactive_neurons : winners;
     const std::vector<Winner> ranked =
-        select_winners(counts, winners + config_.hebbian.anti_hebbian_neurons);
+        select_winners(counts, std::max(winners + config_.hebbian.anti_hebbian_neurons, coactive));
     if (config_.hebbian.enabled && ranked.size() > winners) {
-      for (const Winner& loser : std::span(ranked).subspan(winners)) {
+      const std::size_t losers =
+          std::min(config_.hebbian.anti_hebbian_neurons, ranked.size() - winners);
+      for (const Winner& loser : std::span(ranked).subspan(winners, losers)) {
         anti_hebbian_update(synapses_, loser, target,
                             hebbian_rate * config_.hebbian.anti_hebbian_rate);
         scale_to_norm(synapses_, loser.neuron, config_.hebbian.weight_norm);
       }
     }
-    for (const Winner& winner : std::span(ranked).first(std::min(winners, ranked.size()))) {
+    const std::size_t learners = std::min(std::max(winners, coactive), ranked.size());
+    for (std::size_t r = 0; r < learners; ++r) {
+      const Winner& winner = ranked[r];
       const std::size_t j = winner.neuron;
-      won_[j] = 1;
-      win_mass_[j] += winner.activity;
-      if (config_.hebbian.enabled) {
+      if (r < winners) {
+        won_[j] = 1;
+        win_mass_[j] += winner.activity;
+      }
+      if (r < winners && config_.hebbian.enabled) {
         const double rate =
             config_.hebbian.annealed
                 ? rate_scale_ * annealed_learning_rate(win_mass_[j],
@@ -170,7 +178,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
         instar_update(synapses_, winner, target, rate);
         scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
       }
-      if (!structural) continue;
+      if (!structural || r >= coactive) continue;
       decay_traces_to(j, ids[k]);
       auto traces = synapses_.traces_of(j);
       float* sum = coactivity.data() + j * inputs_;

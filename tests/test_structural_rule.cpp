@@ -437,6 +437,35 @@ TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[con
         0.5);
 }
 
+TEST_CASE("Structure: coactive neurons beyond the Hebbian winners learn traces, not weights",
+          "[structural]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig one_winner = tiny_config();
+  one_winner.hebbian.winners = 1;
+  one_winner.structural.trace_decay = 0;  // only learning moves a trace
+  StructuralConfig wider = one_winner;
+  wider.structural.coactive_neurons = 3;
+  const std::vector<std::size_t> batch = {0};  // one sample: one winner
+  StructuralLearner a(one_winner, 16), b(wider, 16);
+  a.train_batch(images, batch, 0);
+  b.train_batch(images, batch, 0);
+  // The Hebbian step and its clock see only the winner: the weights are bit-identical.
+  const auto wa = a.synapses().weights(), wb = b.synapses().weights();
+  CHECK(std::equal(wa.begin(), wa.end(), wb.begin()));
+  CHECK(std::equal(a.win_mass().begin(), a.win_mass().end(), b.win_mass().begin()));
+  // More neurons' traces moved: each moves away from its initial value only if it learned.
+  auto neurons_with_moved_traces = [](const StructuralLearner& learner) {
+    const StructuralLearner fresh(learner.config(), 16);
+    const auto t = learner.synapses().traces(), t0 = fresh.synapses().traces();
+    std::size_t moved = 0;
+    for (std::size_t j = 0; j < 4; ++j)
+      moved += !std::equal(t.begin() + j * 16, t.begin() + (j + 1) * 16, t0.begin() + j * 16);
+    return moved;
+  };
+  CHECK(neurons_with_moved_traces(a) == 1);
+  CHECK(neurons_with_moved_traces(b) > 1);
+}
+
 TEST_CASE("Schedule: epoch e learns at learning_rate_decay^e times the configured rates",
           "[schedule]") {
   // Halving both rates by hand must give bit-identical weights to the schedule's second
