@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 holds() { [ "$(jq -n --slurpfile s "$s" --slurpfile b "$b" --slurpfile r "$report" \
               "\$s[0] as \$s | \$b[0] as \$b | \$r[0] as \$r | $1")" = true ] || fail "$2"; }
 
-"$sprout" train --config "$configs/mnist_structural.json" --data-dir "$data" --out "$work/structural" \
+"$sprout" train --config "$configs/mnist_structural_h400.json" --data-dir "$data" --out "$work/structural" \
   --train-limit 400 --test-limit 100 --hidden 100 --epochs 2 --threads 2 >"$work/train.log" 2>&1 ||
   { cat "$work/train.log"; fail "train"; }
 "$sprout" bp --config "$configs/mnist_bp.json" --data-dir "$data" --out "$work/bp" --hidden 32 \
