@@ -120,6 +120,13 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   }
   readout.learning_rate *= rate_scale_;
   const double hebbian_rate = config_.hebbian.learning_rate * rate_scale_;
+  // Ranks [0, winners) learn weights, [winners, winners + anti) unlearn them, and
+  // [0, coactive) learn traces and growth statistics.
+  const std::size_t winners = config_.hebbian.winners;
+  const std::size_t coactive =
+      config_.structural.coactive_neurons > 0 ? config_.structural.coactive_neurons : winners;
+  const std::size_t ranked_needed =
+      std::max(winners + config_.hebbian.anti_hebbian_neurons, coactive);
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
@@ -146,11 +153,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
     for (std::size_t i = 0; i < inputs_; ++i)
       x[i] = static_cast<float>(pixels[i]) / 255.0f;
     const std::vector<float> target = instar_target(x, config_.hebbian.weight_norm);
-    const std::size_t winners = config_.hebbian.winners;
-    const std::size_t coactive =
-        config_.structural.coactive_neurons > 0 ? config_.structural.coactive_neurons : winners;
-    const std::vector<Winner> ranked =
-        select_winners(counts, std::max(winners + config_.hebbian.anti_hebbian_neurons, coactive));
+    const std::vector<Winner> ranked = select_winners(counts, ranked_needed);
     if (config_.hebbian.enabled && ranked.size() > winners) {
       const std::size_t losers =
           std::min(config_.hebbian.anti_hebbian_neurons, ranked.size() - winners);
@@ -167,16 +170,16 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
       if (r < winners) {
         won_[j] = 1;
         win_mass_[j] += winner.activity;
-      }
-      if (r < winners && config_.hebbian.enabled) {
-        const double rate =
-            config_.hebbian.annealed
-                ? rate_scale_ * annealed_learning_rate(win_mass_[j],
-                                                       config_.hebbian.minimum_learning_rate,
-                                                       config_.hebbian.learning_rate)
-                : hebbian_rate;
-        instar_update(synapses_, winner, target, rate);
-        scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
+        if (config_.hebbian.enabled) {
+          const double rate =
+              config_.hebbian.annealed
+                  ? rate_scale_ * annealed_learning_rate(win_mass_[j],
+                                                         config_.hebbian.minimum_learning_rate,
+                                                         config_.hebbian.learning_rate)
+                  : hebbian_rate;
+          instar_update(synapses_, winner, target, rate);
+          scale_to_norm(synapses_, j, config_.hebbian.weight_norm);
+        }
       }
       if (!structural || r >= coactive) continue;
       decay_traces_to(j, ids[k]);
