@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "analysis/network_measures.hpp"
@@ -38,7 +39,8 @@ struct TrainOptions {
   std::string config_path = "configs/mnist_structural.json";
   std::string out = "runs/structural";
   std::string data_dir;
-  std::optional<std::size_t> epochs, train_limit, test_limit, hidden, measures_train_limit;
+  std::optional<std::size_t> epochs, train_limit, test_limit, validation_images, hidden,
+      measures_train_limit;
   std::optional<int> threads;
   std::optional<std::uint64_t> seed;
   bool resume = false;
@@ -50,6 +52,7 @@ models::StructuralConfig load_config(const TrainOptions& o) {
   if (o.epochs) config.epochs = *o.epochs;
   if (o.train_limit) config.train_limit = *o.train_limit;
   if (o.test_limit) config.test_limit = *o.test_limit;
+  if (o.validation_images) config.validation_images = *o.validation_images;
   if (o.threads) config.threads = *o.threads;
   if (o.seed) config.seed = *o.seed;
   if (o.hidden) {
@@ -186,10 +189,6 @@ void run_train(const TrainOptions& o) {
   const std::filesystem::path results_path = out / "results.json";
   models::StructuralConfig config = load_config(o);
   const encoders::Mnist mnist = encoders::load_mnist(o.data_dir);
-  const std::size_t train_count =
-      config.train_limit ? std::min(config.train_limit, mnist.train.count) : mnist.train.count;
-  const std::size_t test_count =
-      config.test_limit ? std::min(config.test_limit, mnist.test.count) : mnist.test.count;
   const std::size_t inputs = mnist.train.pixels_per_image();
 
   std::optional<models::StructuralLearner> learner;
@@ -208,6 +207,19 @@ void run_train(const TrainOptions& o) {
   } else {
     learner.emplace(config, inputs);
   }
+  const std::size_t limited_count =
+      config.train_limit ? std::min(config.train_limit, mnist.train.count) : mnist.train.count;
+  if (config.validation_images >= limited_count) {
+    throw std::invalid_argument(
+        fmt::format("{}: validation_images: {} leaves none of the {} training images to train on",
+                    o.config_path, config.validation_images, limited_count));
+  }
+  // Training reads images [0, train_count); the validation images are the ones after.
+  const std::size_t train_count = limited_count - config.validation_images;
+  const encoders::LabelledImages validation =
+      mnist.train.slice(train_count, config.validation_images);
+  const std::size_t test_count =
+      config.test_limit ? std::min(config.test_limit, mnist.test.count) : mnist.test.count;
   nlohmann::json config_json = models::to_json(config);
   config_json["config_file"] = o.config_path;
   config_json["data_dir"] = o.data_dir;
@@ -216,6 +228,7 @@ void run_train(const TrainOptions& o) {
     nlohmann::json document = analysis::provenance("train", config_json);
     document["complete"] = complete;
     document["train_images"] = train_count;
+    document["validation_images"] = validation.count;
     document["test_images"] = test_count;
     document["epochs"] = epochs;
     if (complete) {
@@ -262,6 +275,9 @@ void run_train(const TrainOptions& o) {
     const std::size_t neurons_won = learner->take_neurons_that_won();
     const auto eval_start = std::chrono::steady_clock::now();
     const models::EvaluationResult eval = learner->evaluate(mnist.test, test_count);
+    std::optional<double> validation_accuracy;
+    if (validation.count > 0)
+      validation_accuracy = learner->evaluate(validation, validation.count).accuracy();
     const double eval_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - eval_start).count();
     const auto counts = learner->synapses().counts();
@@ -270,6 +286,10 @@ void run_train(const TrainOptions& o) {
     nlohmann::json entry = evaluation_json(eval, *learner);
     entry.update(synapse_json(counts, config.network.hidden, inputs));
     entry["epoch"] = epoch + 1;
+    if (validation_accuracy) {
+      entry["validation_accuracy"] = *validation_accuracy;
+      entry["validation_images"] = validation.count;
+    }
     entry["train_running_accuracy"] = static_cast<double>(correct) / static_cast<double>(seen);
     entry["hidden_in_use_train"] = neurons_won;
     entry["structural_changes"] = {{"consolidated", structure.consolidated},
@@ -284,6 +304,8 @@ void run_train(const TrainOptions& o) {
 
     learner->save(checkpoint);
     write_results(false);
+    if (validation_accuracy)
+      fmt::print("epoch {}: validation accuracy {:.2f}%\n", epoch + 1, 100 * *validation_accuracy);
     fmt::print(
         "epoch {}: test accuracy {:.2f}%  realised {} ({:.1f}% of potential), consolidated {}, "
         "silent {}  train {:.0f} s ({:.0f} samples/s, {:.0f} M events/s)\n",
@@ -322,6 +344,9 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--epochs", o->epochs, "Override the config's epochs");
   cmd->add_option("--train-limit", o->train_limit, "Use the first N training images");
   cmd->add_option("--test-limit", o->test_limit, "Evaluate on the first N test images");
+  cmd->add_option("--validation", o->validation_images,
+                  "Hold out the last N training images and evaluate them after every epoch "
+                  "(overrides validation_images)");
   cmd->add_option("--hidden", o->hidden, "Override network.hidden");
   cmd->add_option("--measures-train-limit", o->measures_train_limit,
                   "Measure the final network on the first N training images only (default: "

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "encoders/idx_file.hpp"
@@ -30,6 +31,20 @@ std::array<std::size_t, kMnistClasses> LabelledImages::class_counts() const {
   for (std::uint8_t label : labels)
     ++counts[label];
   return counts;
+}
+
+LabelledImages LabelledImages::slice(std::size_t first, std::size_t n) const {
+  if (first > count || n > count - first) {
+    throw std::out_of_range(
+        fmt::format("images {}..{} requested of a set of {}", first, first + n, count));
+  }
+  LabelledImages part{n, rows, cols, {}, {}};
+  const auto pixels_from = pixels.begin() + static_cast<std::ptrdiff_t>(first * pixels_per_image());
+  part.pixels.assign(pixels_from,
+                     pixels_from + static_cast<std::ptrdiff_t>(n * pixels_per_image()));
+  const auto labels_from = labels.begin() + static_cast<std::ptrdiff_t>(first);
+  part.labels.assign(labels_from, labels_from + static_cast<std::ptrdiff_t>(n));
+  return part;
 }
 
 LabelledImages load_labelled_images(const std::filesystem::path& images_file,

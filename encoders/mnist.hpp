@@ -25,6 +25,8 @@ struct LabelledImages {
     return std::span(pixels).subspan(index * pixels_per_image(), pixels_per_image());
   }
   [[nodiscard]] std::array<std::size_t, kMnistClasses> class_counts() const;
+  // A copy of images [first, first + n); throws std::out_of_range past the end.
+  [[nodiscard]] LabelledImages slice(std::size_t first, std::size_t n) const;
 };
 
 struct Mnist {

@@ -130,6 +130,7 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
   top.integer("batch_size", c.batch_size, 1, 100000);
   top.integer("train_limit", c.train_limit, 0, kMaxCount);
   top.integer("test_limit", c.test_limit, 0, kMaxCount);
+  top.integer("validation_images", c.validation_images, 0, kMaxCount);
   top.integer("seed", c.seed, 0, std::numeric_limits<std::uint64_t>::max());
   top.integer("threads", c.threads, 1, 1024);
   top.finish();
@@ -223,6 +224,7 @@ json to_json(const StructuralConfig& c) {
           {"batch_size", c.batch_size},
           {"train_limit", c.train_limit},
           {"test_limit", c.test_limit},
+          {"validation_images", c.validation_images},
           {"seed", c.seed},
           {"threads", c.threads}};
 }

@@ -115,6 +115,9 @@ struct StructuralConfig {
   std::size_t batch_size = 64;
   std::size_t train_limit = 0;  // first N training images (0: all)
   std::size_t test_limit = 0;   // first N test images (0: all)
+  // The last N of those training images are held out of training and evaluated after
+  // every epoch, so that model choices need not be made on the test set (0: none).
+  std::size_t validation_images = 0;
   std::uint64_t seed = 1;
   int threads = 2;
 };

@@ -141,6 +141,15 @@ TEST_CASE("MNIST loader: images and labels must agree", "[idx][mnist-loader]") {
     const auto counts = set.class_counts();
     CHECK(counts[7] == 1);
     CHECK(counts[1] == 0);
+    // The held-out tail a validation split takes: images 1 and 2, in order.
+    const auto tail = set.slice(1, 2);
+    CHECK(tail.count == 2);
+    CHECK(tail.rows == 2);
+    CHECK(tail.image(0)[0] == 10);
+    CHECK(tail.image(1)[3] == 255);
+    CHECK(tail.labels == std::vector<std::uint8_t>{0, 9});
+    CHECK(set.slice(3, 0).count == 0);
+    CHECK_THROWS_AS(set.slice(2, 2), std::out_of_range);
   }
   SECTION("count mismatch") {
     write_bytes(labels, {0, 0, 0x08, 1, 0, 0, 0, 2, 7, 0});

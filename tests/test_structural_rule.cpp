@@ -435,6 +435,11 @@ TEST_CASE("Config: unknown keys, wrong types and bad values name the key", "[con
                     Catch::Contains("learning_rate_decay: must be in"));
   CHECK(parse_structural_config(json{{"learning_rate_decay", 0.5}}, "c.json").learning_rate_decay ==
         0.5);
+  const auto held_out = parse_structural_config(json{{"validation_images", 10000}}, "c.json");
+  CHECK(held_out.validation_images == 10000);
+  CHECK(parse_structural_config(to_json(held_out), "round trip").validation_images == 10000);
+  CHECK_THROWS_WITH(parse_structural_config(json{{"validation_images", -1}}, "c.json"),
+                    Catch::Contains("c.json: validation_images"));
 }
 
 TEST_CASE("Structure: coactive neurons beyond the Hebbian winners learn traces, not weights",

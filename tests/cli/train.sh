@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of `sprout train` on a 2,000-image subset: accuracy clearly above chance,
 # a synapse count that shrinks from its start, the files it promises (the final measures
-# on a subset of the training images), a checkpoint that resumes to the same result as an
-# uninterrupted run, and a bad config rejected by key.
+# on a subset of the training images), a validation split held out of training, a checkpoint
+# that resumes to the same result as an uninterrupted run, and a bad config rejected by key.
 set -euo pipefail
 sprout=$1
 data=$2
@@ -12,18 +12,24 @@ trap 'rm -rf "$work"' EXIT
 
 field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | tail -1 | awk '{print $2}'; }
 
-args=(--data-dir "$data" --config "$config" --train-limit 2000 --test-limit 500 --hidden 100
-      --threads 2)
+args=(--data-dir "$data" --config "$config" --train-limit 2000 --validation 400 --test-limit 500
+      --hidden 100 --threads 2)
 "$sprout" train "${args[@]}" --epochs 2 --out "$work/run" --measures-train-limit 500 \
   >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
 results="$work/run/results.json"
 grep -q "measuring the final network on the 500 training images" "$work/log"
-grep -q '"train_images": 500' "$results"  # in measures; the run's own train_images is 2000
+grep -q '"train_images": 500' "$results"  # in measures
+# The last 400 of the 2,000 images are held out and evaluated after every epoch.
+grep -q '"train_images": 1600' "$results"
+[ "$(field "$results" validation_images)" = 400 ]
+grep -q "epoch 2: validation accuracy" "$work/log"
 for file in results.json network.bin receptive_fields.svg raster_test_image_0.csv; do
   [ -s "$work/run/$file" ] || { echo "FAIL: $file missing"; exit 1; }
 done
 grep -q '"complete": true' "$results"
 accuracy=$(field "$results" test_accuracy)
+validation=$(field "$results" validation_accuracy)
+awk -v a="$validation" 'BEGIN { exit !(a > 0.3) }' || { echo "FAIL: validation $validation"; exit 1; }
 realised=$(field "$results" realised)
 potential=$(field "$results" potential)
 echo "test accuracy $accuracy, realised $realised of $potential potential synapses"
@@ -62,6 +68,15 @@ if "$sprout" eval --data-dir "$data" --network "$work/not-a-network.bin" 2>"$wor
   echo "FAIL: a corrupt network file was accepted"; exit 1
 fi
 grep -q "not a Sprout network file" "$work/err"
+
+# A validation split that leaves nothing to train on: one line naming the key, no results.
+if "$sprout" train --data-dir "$data" --config "$config" --train-limit 2000 --validation 2000 \
+  --out "$work/noval" 2>"$work/err"; then
+  echo "FAIL: a validation split of every image was accepted"; exit 1
+fi
+[ "$(wc -l <"$work/err")" -eq 1 ]
+grep -q "validation_images: 2000 leaves none of the 2000 training images" "$work/err"
+[ ! -e "$work/noval/results.json" ]
 
 echo '{"hebbian": {"winnerz": 3}}' >"$work/bad.json"
 if "$sprout" train --data-dir "$data" --config "$work/bad.json" --out "$work/bad" 2>"$work/err"; then
