@@ -65,6 +65,7 @@ nlohmann::json to_json(const SimulateOptions& o) {
           {"input_delay_ms", n.input_delay_ms},
           {"inhibition_weight", n.inhibition_weight},
           {"inhibition_delay_ms", n.inhibition_delay_ms},
+          {"shared_inhibition", n.shared_inhibition},
           {"neuron",
            {{"model", std::isinf(lif.tau_m_ms) ? "if" : "lif"},
             {"tau_m_ms",
@@ -260,6 +261,8 @@ void add_simulate_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--inhibition-delay-ms", n.inhibition_delay_ms, "Lateral inhibition delay (ms)")
       ->capture_default_str();
+  cmd->add_flag("--shared-inhibition", n.shared_inhibition,
+                "Deliver each inhibitory spike as one shared event (same dynamics, faster)");
   cmd->add_option("--raster-max-spikes", o->raster_max_spikes,
                   "Budget of the first image's raster; beyond it spikes are dropped and counted")
       ->capture_default_str();

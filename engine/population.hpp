@@ -58,6 +58,14 @@ class PopulationState {
   // weights (a voltage jump each). Neurons that fire are reported through `out`.
   virtual void receive(double t_ms, std::span<const std::uint32_t> targets,
                        std::span<const float> weights, PopulationOutput& out) = 0;
+  // A spike of neuron `source` of a shared-delivery projection (Projection::
+  // enable_shared_delivery): a jump of `weight` (<= 0) on every neuron but `source`.
+  // Returns false if this population cannot defer it; the simulation then calls receive
+  // with the projection's synapses.
+  virtual bool receive_shared(double /*t_ms*/, float /*weight*/, std::uint32_t /*source*/,
+                              PopulationOutput& /*out*/) {
+    return false;
+  }
   // A wake-up this population scheduled through PopulationOutput::wake_at.
   virtual void wake(double /*t_ms*/, std::uint32_t /*neuron*/, std::uint32_t /*tag*/,
                     PopulationOutput& /*out*/) {}

@@ -71,6 +71,30 @@ Projection::Projection(std::string name, std::uint32_t pre_population,
   segment_begin_.push_back(static_cast<std::uint32_t>(targets_.size()));
 }
 
+void Projection::enable_shared_delivery() {
+  auto refuse = [this](std::string_view why) {
+    throw std::invalid_argument(
+        fmt::format("projection '{}': shared delivery needs {}", name_, why));
+  };
+  if (pre_size_ != post_size_) refuse("as many presynaptic as postsynaptic neurons");
+  if (!uniform_delay_ms_) refuse("one delay for all synapses");
+  if (pre_size_ < 2) refuse("at least two neurons");
+  const float weight = weights_.front();
+  if (!(weight <= 0.0f)) refuse("a weight <= 0 (inhibition cannot make a neuron fire)");
+  for (std::uint32_t pre = 0; pre < pre_size_; ++pre) {
+    if (row_end(pre) - row_begin(pre) != post_size_ - 1) {
+      refuse("every neuron to reach every other neuron once");
+    }
+    for (std::uint32_t k = row_begin(pre); k < row_end(pre); ++k) {
+      // Rows are sorted by target: the k-th synapse of row pre skips only pre itself.
+      const std::uint32_t expected = k - row_begin(pre) + (k - row_begin(pre) >= pre ? 1 : 0);
+      if (targets_[k] != expected) refuse("every neuron to reach every other neuron once");
+      if (weights_[k] != weight) refuse("one weight for all synapses");
+    }
+  }
+  shared_delivery_ = true;
+}
+
 std::vector<std::uint32_t> Projection::sources() const {
   std::vector<std::uint32_t> pre_of(targets_.size());
   for (std::uint32_t pre = 0; pre < pre_size_; ++pre) {

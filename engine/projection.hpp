@@ -77,6 +77,17 @@ class Projection {
   }
   [[nodiscard]] double total_bytes_per_synapse() const;
 
+  // Shared delivery: for a projection in which every presynaptic neuron i reaches every
+  // postsynaptic neuron but i, all with one weight <= 0 and one delay (the all-to-all
+  // lateral inhibition), a spike may reach the target population as one event that it
+  // adds to each neuron when that neuron next matters, instead of one update per target
+  // (PopulationState::receive_shared). The synapses stay listed, and counted, as before.
+  // Throws std::invalid_argument naming the projection if it is not of that form.
+  void enable_shared_delivery();
+  [[nodiscard]] bool shared_delivery() const { return shared_delivery_; }
+  // The one weight of a shared-delivery projection.
+  [[nodiscard]] float shared_weight() const { return weights_.empty() ? 0.0f : weights_.front(); }
+
  private:
   std::string name_;
   std::uint32_t pre_population_;
@@ -91,6 +102,7 @@ class Projection {
   std::vector<double> segment_delay_ms_;
   std::vector<float> synapse_delay_ms_;  // empty when the projection has one delay
   std::optional<double> uniform_delay_ms_;
+  bool shared_delivery_ = false;
 };
 
 }  // namespace sprout::engine

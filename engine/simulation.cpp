@@ -161,8 +161,14 @@ void Simulation::run_until(double t_end_ms) {
     counter.synaptic_events += count;
     ++counter.queue_events;
     const PopulationId post = projection.post_population();
-    states_[post]->receive(event.t_ms, projection.targets().subspan(segment.begin, count),
-                           projection.weights().subspan(segment.begin, count), output_);
+    const bool shared = projection.shared_delivery() &&
+                        states_[post]->receive_shared(
+                            event.t_ms, projection.shared_weight(),
+                            event.source - offsets_[projection.pre_population()], output_);
+    if (!shared) {
+      states_[post]->receive(event.t_ms, projection.targets().subspan(segment.begin, count),
+                             projection.weights().subspan(segment.begin, count), output_);
+    }
     handle_output(post, event.t_ms);
   }
   if (membrane_recorder_ != nullptr) sample_membranes_before(t_end_ms);

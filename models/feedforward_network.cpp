@@ -68,8 +68,10 @@ FeedForwardNetwork build_feedforward(const FeedForwardSpec& spec) {
       engine::Projection("input_to_hidden", net.input, net.hidden, spec.inputs, spec.hidden,
                          std::move(synapses), spec.input_delay_ms));
   if (spec.inhibition_weight < 0.0) {
-    net.lateral_inhibition = net.network.add_projection(lateral_inhibition_projection(
-        net.hidden, spec.hidden, spec.inhibition_weight, spec.inhibition_delay_ms));
+    engine::Projection inhibition = lateral_inhibition_projection(
+        net.hidden, spec.hidden, spec.inhibition_weight, spec.inhibition_delay_ms);
+    if (spec.shared_inhibition && spec.hidden > 1) inhibition.enable_shared_delivery();
+    net.lateral_inhibition = net.network.add_projection(std::move(inhibition));
   }
   return net;
 }

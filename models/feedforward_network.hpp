@@ -22,6 +22,7 @@ struct FeedForwardSpec {
   LifParameters lif;
   double inhibition_weight = 0.0;  // voltage jump (<= 0) on every other hidden neuron
   double inhibition_delay_ms = 0.5;
+  bool shared_inhibition = false;  // one shared event per inhibitory spike (same dynamics)
   std::uint64_t seed = 1;
 };
 

@@ -30,6 +30,7 @@ class LifState final : public engine::PopulationState {
         u_(group.size()),
         threshold_above_rest_(group.size()),
         refractory_until_ms_(group.size()),
+        shared_seen_(kDrifts ? 0 : group.size()),
         version_(kDrifts ? group.size() : 0),
         scheduled_ms_(kDrifts ? group.size() : 0) {}
 
@@ -50,6 +51,9 @@ class LifState final : public engine::PopulationState {
                            std::not_equal_to<>()) == threshold_above_rest_.end();
     refractory_ends_.clear();
     next_refractory_end_ = 0;
+    shared_u_ = 0.0;
+    shared_active_ = false;
+    std::fill(shared_seen_.begin(), shared_seen_.end(), 0.0);
     if constexpr (kDrifts) {
       std::fill(version_.begin(), version_.end(), 0u);
       std::fill(scheduled_ms_.begin(), scheduled_ms_.end(), kInfinity);
@@ -90,20 +94,34 @@ class LifState final : public engine::PopulationState {
     } else {
       end_refractory_periods_until(t_ms, out);
       const double growth = growth_at(t_ms);
-      // Without homeostasis every neuron has the same threshold: the limit u must reach
-      // is then one number per event, which saves a load and a multiply per target.
-      if (uniform_threshold_) {
-        const double limit = threshold_above_rest_.front() * growth;
-        deliver(
-            t_ms, growth, targets, weights, [limit](std::uint32_t) { return limit; }, out);
+      if (shared_active_) {
+        deliver_with_limit<true>(t_ms, growth, targets, weights, out);
       } else {
-        const double* const threshold = threshold_above_rest_.data();
-        deliver(
-            t_ms, growth, targets, weights,
-            [threshold, growth](std::uint32_t j) { return threshold[j] * growth; }, out);
+        deliver_with_limit<false>(t_ms, growth, targets, weights, out);
       }
     }
     out.count_state_updates(targets.size());
+  }
+
+  // Shared inhibition (!kDrifts): the jumps of all shared spikes so far add up in
+  // shared_u_ (in u's units); each neuron takes what it has not yet seen when it next
+  // receives input or is read. Exact, because a jump <= 0 cannot make a neuron fire, and
+  // a neuron in its refractory period starts seeing them only when it ends (the periods
+  // are closed in time order, before any later event). With drift a neuron's threshold
+  // crossing is predicted from its potential, so every jump is applied at once instead.
+  bool receive_shared(double t_ms, float weight, std::uint32_t source,
+                      engine::PopulationOutput& out) override {
+    if constexpr (kDrifts) {
+      return false;
+    } else {
+      end_refractory_periods_until(t_ms, out);
+      const double jump = static_cast<double>(weight) * growth_at(t_ms);
+      shared_u_ += jump;
+      shared_seen_[source] += jump;  // a neuron does not inhibit itself
+      shared_active_ = true;
+      out.count_state_updates(1);
+      return true;
+    }
   }
 
   void wake(double t_ms, std::uint32_t neuron, std::uint32_t tag,
@@ -128,7 +146,8 @@ class LifState final : public engine::PopulationState {
       if (t_ms < until) return p_.v_reset;
       return p_.v_rest + (p_.v_reset - p_.v_rest) * decay(t_ms - until);
     }
-    return p_.v_rest + u_[neuron] * decay(t_ms - t_ref_ms_);
+    const double unseen = kDrifts ? 0.0 : shared_u_ - shared_seen_[neuron];
+    return p_.v_rest + (u_[neuron] + unseen) * decay(t_ms - t_ref_ms_);
   }
 
  private:
@@ -138,17 +157,42 @@ class LifState final : public engine::PopulationState {
   // order of the targets (a target listed twice sees its own first jump, as it must).
   // Unrolled by eight: the loop control then costs 3/8 of an instruction per target
   // instead of three (measured with callgrind, see docs/engine.md).
-  template <class Limit>
+  // Without homeostasis every neuron has the same threshold: the limit u must reach
+  // is then one number per event, which saves a load and a multiply per target.
+  template <bool kShared>
+  void deliver_with_limit(double t_ms, double growth, std::span<const std::uint32_t> targets,
+                          std::span<const float> weights, engine::PopulationOutput& out) {
+    if (uniform_threshold_) {
+      const double limit = threshold_above_rest_.front() * growth;
+      deliver<kShared>(
+          t_ms, growth, targets, weights, [limit](std::uint32_t) { return limit; }, out);
+    } else {
+      const double* const threshold = threshold_above_rest_.data();
+      deliver<kShared>(
+          t_ms, growth, targets, weights,
+          [threshold, growth](std::uint32_t j) { return threshold[j] * growth; }, out);
+    }
+  }
+
+  // kShared: each target first takes the shared jumps it has not seen (receive_shared).
+  template <bool kShared, class Limit>
   void deliver(double t_ms, double growth, std::span<const std::uint32_t> targets,
                std::span<const float> weights, Limit limit, engine::PopulationOutput& out) {
     double* const u = u_.data();
+    double* const seen = shared_seen_.data();
+    const double shared = shared_u_;
     const std::uint32_t* const target = targets.data();
     const float* const weight = weights.data();
     const std::size_t count = targets.size();
     auto one = [&](std::size_t k) {
       const std::uint32_t j = target[k];
       double& u_j = u[j];
-      const double v = std::fma(static_cast<double>(weight[k]), growth, u_j);
+      double before = u_j;
+      if constexpr (kShared) {
+        before += shared - seen[j];
+        seen[j] = shared;
+      }
+      const double v = std::fma(static_cast<double>(weight[k]), growth, before);
       u_j = v;
       // The neuron's index is recovered from its address on the rare spike path, so the
       // common path keeps no copy of j (one instruction less per target).
@@ -177,6 +221,9 @@ class LifState final : public engine::PopulationState {
       const double shrink = std::exp(-exponent);
       for (double& u : u_)
         u *= shrink;  // kRefractory stays -infinity
+      shared_u_ *= shrink;
+      for (double& seen : shared_seen_)
+        seen *= shrink;
       t_ref_ms_ = t_ms;
       exponent = 0.0;
     }
@@ -215,6 +262,7 @@ class LifState final : public engine::PopulationState {
       const std::uint32_t j = refractory_ends_[next];
       if (refractory_until_ms_[j] > t_ms) break;
       u_[j] = rebased_u(j);
+      shared_seen_[j] = shared_u_;  // the shared jumps of the period are lost
     }
     out.count_state_updates(next - first);
     if (next == pending) {
@@ -254,6 +302,11 @@ class LifState final : public engine::PopulationState {
   std::vector<double> refractory_until_ms_;
   std::vector<std::uint32_t> refractory_ends_;  // !kDrifts: neurons in spike order
   std::size_t next_refractory_end_ = 0;
+  // !kDrifts, receive_shared: sum of the shared jumps (u's units), and per neuron the
+  // part of it already added to u_.
+  double shared_u_ = 0.0;
+  std::vector<double> shared_seen_;
+  bool shared_active_ = false;          // a shared jump arrived in this trial
   std::vector<std::uint32_t> version_;  // kDrifts: tag of the valid pending wake-up
   std::vector<double> scheduled_ms_;    // kDrifts: time of the valid pending wake-up
   double t_ref_ms_ = 0.0;

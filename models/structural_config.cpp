@@ -40,6 +40,7 @@ void read_network(ObjectReader& r, NetworkSettings& n) {
   r.real("refractory_ms", n.lif.refractory_ms, 0.0, true, 1000.0, true);
   r.real("inhibition_weight", n.inhibition_weight, -100.0, true, 0.0, true);
   r.real("inhibition_delay_ms", n.inhibition_delay_ms, 0.0, true, 1000.0, true);
+  r.boolean("shared_inhibition", n.shared_inhibition);
   r.finish();
 }
 
@@ -178,7 +179,8 @@ json to_json(const StructuralConfig& c) {
             {"v_rest", n.lif.v_rest},
             {"refractory_ms", n.lif.refractory_ms},
             {"inhibition_weight", n.inhibition_weight},
-            {"inhibition_delay_ms", n.inhibition_delay_ms}}},
+            {"inhibition_delay_ms", n.inhibition_delay_ms},
+            {"shared_inhibition", n.shared_inhibition}}},
           {"hebbian",
            {{"enabled", c.hebbian.enabled},
             {"winners", c.hebbian.winners},

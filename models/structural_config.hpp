@@ -92,6 +92,9 @@ struct NetworkSettings {
                     .v_init_high = 0.0};
   double inhibition_weight = -0.5;
   double inhibition_delay_ms = 0.5;
+  // Deliver each inhibitory spike as one shared event instead of one update per hidden
+  // neuron (engine::Projection::enable_shared_delivery): the same dynamics up to rounding.
+  bool shared_inhibition = true;
 };
 
 struct StructuralConfig {

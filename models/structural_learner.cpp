@@ -31,6 +31,7 @@ FeedForwardSpec network_spec(const StructuralConfig& c, std::size_t inputs) {
   spec.lif = c.network.lif;
   spec.inhibition_weight = c.network.inhibition_weight;
   spec.inhibition_delay_ms = c.network.inhibition_delay_ms;
+  spec.shared_inhibition = c.network.shared_inhibition;
   spec.seed = c.seed;
   return spec;
 }
