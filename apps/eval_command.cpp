@@ -23,6 +23,7 @@ struct EvalOptions {
   std::optional<std::size_t> test_limit;
   std::optional<int> threads;
   std::optional<double> t_present_ms;
+  std::optional<bool> shared_inhibition;
   std::string out;
 };
 
@@ -30,6 +31,7 @@ void run_eval(const EvalOptions& o) {
   models::StructuralLearner learner = models::StructuralLearner::load(o.network);
   if (o.threads) learner.set_threads(*o.threads);
   if (o.t_present_ms) learner.set_presentation_ms(*o.t_present_ms);
+  if (o.shared_inhibition) learner.set_shared_inhibition(*o.shared_inhibition);
   const auto test = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTest);
   const std::size_t count = o.test_limit ? std::min(*o.test_limit, test.count) : test.count;
   const auto start = std::chrono::steady_clock::now();
@@ -48,7 +50,8 @@ void run_eval(const EvalOptions& o) {
     nlohmann::json config = {{"network", o.network},
                              {"data_dir", o.data_dir},
                              {"test_images", count},
-                             {"t_present_ms", learner.config().encoder.duration_ms}};
+                             {"t_present_ms", learner.config().encoder.duration_ms},
+                             {"shared_inhibition", learner.config().network.shared_inhibition}};
     nlohmann::json document = analysis::provenance("eval", config);
     document["test_accuracy"] = eval.accuracy();
     document["realised_synapses"] = synapses.realised;
@@ -75,6 +78,9 @@ void add_eval_command(CLI::App& app) {
                   "Present each test image this long instead of the training time (the readout "
                   "reads rates, so counts are rescaled)")
       ->check(CLI::Range(1.0, 100000.0));
+  cmd->add_option("--shared-inhibition", o->shared_inhibition,
+                  "Override network.shared_inhibition (true/false): deliver each inhibitory "
+                  "spike as one shared event or to every neuron one by one (same dynamics)");
   cmd->add_option("--out", o->out, "Optional result JSON (accuracy and every prediction)");
   cmd->callback([o] { run_eval(*o); });
 }

@@ -30,7 +30,7 @@ void validate(const FeedForwardSpec& s) {
 }
 
 engine::Projection lateral_inhibition_projection(engine::PopulationId hidden, std::uint32_t size,
-                                                 double weight, double delay_ms) {
+                                                 double weight, double delay_ms, bool shared) {
   std::vector<engine::SynapseSpec> synapses;
   synapses.reserve(static_cast<std::size_t>(size) * (size - 1));
   for (std::uint32_t i = 0; i < size; ++i) {
@@ -38,8 +38,10 @@ engine::Projection lateral_inhibition_projection(engine::PopulationId hidden, st
       if (i != j) synapses.push_back({i, j, static_cast<float>(weight), 0.0f});
     }
   }
-  return engine::Projection("lateral_inhibition", hidden, hidden, size, size, std::move(synapses),
-                            delay_ms);
+  engine::Projection projection("lateral_inhibition", hidden, hidden, size, size,
+                                std::move(synapses), delay_ms);
+  if (shared && size > 1) projection.enable_shared_delivery();
+  return projection;
 }
 
 FeedForwardNetwork build_feedforward(const FeedForwardSpec& spec) {
@@ -68,10 +70,9 @@ FeedForwardNetwork build_feedforward(const FeedForwardSpec& spec) {
       engine::Projection("input_to_hidden", net.input, net.hidden, spec.inputs, spec.hidden,
                          std::move(synapses), spec.input_delay_ms));
   if (spec.inhibition_weight < 0.0) {
-    engine::Projection inhibition = lateral_inhibition_projection(
-        net.hidden, spec.hidden, spec.inhibition_weight, spec.inhibition_delay_ms);
-    if (spec.shared_inhibition && spec.hidden > 1) inhibition.enable_shared_delivery();
-    net.lateral_inhibition = net.network.add_projection(std::move(inhibition));
+    net.lateral_inhibition = net.network.add_projection(
+        lateral_inhibition_projection(net.hidden, spec.hidden, spec.inhibition_weight,
+                                      spec.inhibition_delay_ms, spec.shared_inhibition));
   }
   return net;
 }

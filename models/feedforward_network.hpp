@@ -40,9 +40,10 @@ struct FeedForwardNetwork {
 
 [[nodiscard]] FeedForwardNetwork build_feedforward(const FeedForwardSpec& spec);
 
-// All-to-all hidden->hidden projection without self-connections.
+// All-to-all hidden->hidden projection without self-connections; `shared`: with shared
+// delivery (engine::Projection::enable_shared_delivery) when there are two neurons or more.
 [[nodiscard]] engine::Projection lateral_inhibition_projection(engine::PopulationId hidden,
                                                                std::uint32_t size, double weight,
-                                                               double delay_ms);
+                                                               double delay_ms, bool shared);
 
 }  // namespace sprout::models

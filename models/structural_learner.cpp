@@ -72,6 +72,16 @@ void StructuralLearner::set_presentation_ms(double t_present_ms) {
   config_.encoder.duration_ms = t_present_ms;
 }
 
+void StructuralLearner::set_shared_inhibition(bool shared) {
+  config_.network.shared_inhibition = shared;
+  if (!net_.lateral_inhibition) return;
+  net_.network.replace_projection(
+      *net_.lateral_inhibition,
+      lateral_inhibition_projection(net_.hidden, static_cast<std::uint32_t>(config_.network.hidden),
+                                    config_.network.inhibition_weight,
+                                    config_.network.inhibition_delay_ms, shared));
+}
+
 void StructuralLearner::rebuild_network() {
   net_.network.replace_projection(
       net_.input_to_hidden,

@@ -60,6 +60,9 @@ class StructuralLearner {
   // Presentation time of later evaluations. The readout reads rates, so its count scale
   // follows the window: counts over 2t ms are read as counts over t ms times 2.
   void set_presentation_ms(double t_present_ms);
+  // Delivery of the lateral inhibition in later evaluations and batches
+  // (network.shared_inhibition): the same dynamics up to rounding, for timing both.
+  void set_shared_inhibition(bool shared);
   // The epoch (from 0) of the following batches: sets the learning-rate schedule.
   void set_epoch(std::size_t epoch);
   [[nodiscard]] const PotentialSynapses& synapses() const { return synapses_; }

@@ -49,9 +49,8 @@ InhibitedNetwork inhibited_network(std::uint32_t sources, std::span<const double
   }
   out.network.add_projection(
       Projection("input", out.source, out.lif, sources, neurons, std::move(synapses), 0.0));
-  Projection inhibition = models::lateral_inhibition_projection(out.lif, neurons, weight, delay_ms);
-  if (shared) inhibition.enable_shared_delivery();
-  out.inhibition = out.network.add_projection(std::move(inhibition));
+  out.inhibition = out.network.add_projection(
+      models::lateral_inhibition_projection(out.lif, neurons, weight, delay_ms, shared));
   return out;
 }
 
@@ -114,9 +113,8 @@ TEST_CASE("Shared inhibition: the hand-computed membrane; a neuron does not inhi
   LifParameters p;  // tau 20 ms, threshold 1, reset 0, refractory 2 ms
   for (const bool shared : {false, true}) {
     auto net = testing::make_source_to_lif(2, 2, p, {{0, 0, 1.5f, 0.0f}, {1, 1, 0.375f, 0.0f}});
-    Projection inhibition = models::lateral_inhibition_projection(net.lif, 2, -0.5, 3.0);
-    if (shared) inhibition.enable_shared_delivery();
-    net.network.add_projection(std::move(inhibition));
+    net.network.add_projection(
+        models::lateral_inhibition_projection(net.lif, 2, -0.5, 3.0, shared));
     Simulation simulation(net.network);
     simulation.start_trial(1, 0);
     simulation.add_source_spikes(net.source, std::vector<double>{0.0, 1.0},

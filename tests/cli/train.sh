@@ -52,6 +52,13 @@ cmp <(tail -c 800000 "$work/run/network.bin") <(tail -c 800000 "$work/resumed/ne
 "$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
   --out "$work/eval.json" >/dev/null
 [ "$(field "$work/eval.json" test_accuracy)" = "$accuracy" ] || { echo "FAIL: eval differs"; exit 1; }
+# Lateral inhibition delivered to every neuron one by one instead of as shared events:
+# the same dynamics up to rounding, so the same predictions.
+"$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
+  --shared-inhibition false --out "$work/eval_per_target.json" >/dev/null
+grep -q '"shared_inhibition": false' "$work/eval_per_target.json"
+[ "$(field "$work/eval_per_target.json" test_accuracy)" = "$accuracy" ] ||
+  { echo "FAIL: per-target inhibition changes the accuracy"; exit 1; }
 # A test window twice the training window: about twice the synaptic events per image
 # (input spikes are Poisson, linear in time), and the readout still reads rates.
 t_ms=$(field "$work/eval.json" t_present_ms)
