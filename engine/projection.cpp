@@ -79,6 +79,9 @@ void Projection::enable_shared_delivery() {
   if (pre_size_ != post_size_) refuse("as many presynaptic as postsynaptic neurons");
   if (!uniform_delay_ms_) refuse("one delay for all synapses");
   if (pre_size_ < 2) refuse("at least two neurons");
+  if (targets_.size() != std::size_t{pre_size_} * (post_size_ - 1)) {
+    refuse("every neuron to reach every other neuron once");
+  }
   const float weight = weights_.front();
   if (!(weight <= 0.0f)) refuse("a weight <= 0 (inhibition cannot make a neuron fire)");
   for (std::uint32_t pre = 0; pre < pre_size_; ++pre) {

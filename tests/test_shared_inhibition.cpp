@@ -189,5 +189,6 @@ TEST_CASE("Shared inhibition: only an all-to-all projection of one weight <= 0 q
                     Catch::Contains("a weight <= 0"));
   CHECK_THROWS_WITH(build(all, std::nullopt).enable_shared_delivery(),
                     Catch::Contains("one delay"));
+  CHECK_THROWS_WITH(build({}, 1.0).enable_shared_delivery(), Catch::Contains("every neuron"));
   CHECK_FALSE(build(all, 1.0).shared_delivery());  // off unless asked for
 }
