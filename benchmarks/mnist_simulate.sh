@@ -8,16 +8,10 @@
 #
 # Needs a release build (scripts/build release) and MNIST (scripts/fetch-mnist).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-sprout=${SPROUT:-$root/build/release/sprout}
 reps=${1:-5}
 images=${2:-100}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-[ -x "$sprout" ] || { echo "mnist_simulate: $sprout not found (run scripts/build release)" >&2; exit 1; }
-
-field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | head -1 | awk '{print $2}'; }
-median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+name=mnist_simulate
+source "$(dirname "$0")/common.sh"
 
 declare -A rates
 for rep in $(seq "$reps"); do

@@ -11,17 +11,11 @@
 # NETWORK: a network.bin written by `sprout train`, e.g. runs/structural/network.bin
 # from scripts/quickstart. Needs a release build and MNIST.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-sprout=${SPROUT:-$root/build/release/sprout}
 network=${1:?usage: benchmarks/shared_inhibition.sh NETWORK [REPS] [IMAGES]}
 reps=${2:-3}
 images=${3:-500}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-[ -x "$sprout" ] || { echo "shared_inhibition: $sprout not found (run scripts/build release)" >&2; exit 1; }
-
-field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | head -1 | awk '{print $2}'; }
-median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+name=shared_inhibition
+source "$(dirname "$0")/common.sh"
 
 declare -A rates
 for rep in $(seq "$reps"); do
