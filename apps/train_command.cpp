@@ -142,6 +142,34 @@ void write_test_raster(const std::filesystem::path& out, const models::Structura
   engine::write_raster_csv(out / "raster_test_image_0.csv", result.first_image_raster);
 }
 
+// The responses of images [0, count) of one image set to the learner's network. A network
+// of the same revision gives the same responses, so they are recorded again only when the
+// network has changed.
+class ResponseCache {
+ public:
+  ResponseCache(const encoders::LabelledImages& images, std::size_t count, std::string label)
+      : images_(images), count_(count), label_(std::move(label)) {}
+
+  const models::RecordedResponses& current(const models::StructuralLearner& learner) {
+    reused_ = recorded_ && recorded_->network_revision == learner.network_revision();
+    if (!reused_) {
+      ProgressLine progress(label_, count_);
+      recorded_ = learner.respond(images_, count_,
+                                  [&](std::size_t done, std::size_t) { progress.update(done); });
+    }
+    return *recorded_;
+  }
+  // Whether the last current() reused the responses instead of simulating.
+  [[nodiscard]] bool reused() const { return reused_; }
+
+ private:
+  const encoders::LabelledImages& images_;
+  std::size_t count_;
+  std::string label_;
+  std::optional<models::RecordedResponses> recorded_;
+  bool reused_ = false;
+};
+
 // Non-zero synapses of the learnt layers as `sprout bp` reports them; the fixed lateral
 // inhibition apart (it is not learnt and BP has nothing like it).
 nlohmann::json nonzero_synapses_json(const models::StructuralLearner& learner) {
@@ -161,11 +189,9 @@ nlohmann::json nonzero_synapses_json(const models::StructuralLearner& learner) {
 // Confusion matrices on the training and test images, storage cost and I(hidden; label)
 // of the final network, for `sprout compare` (docs/formats.md).
 nlohmann::json train_measures(const models::StructuralLearner& learner,
-                              const encoders::Mnist& mnist, std::size_t train_count,
+                              const encoders::Mnist& mnist, const models::EvaluationResult& train,
                               const models::EvaluationResult& test) {
-  fmt::print("measuring the final network on the {} training images\n", train_count);
-  std::fflush(stdout);
-  const models::EvaluationResult train = learner.evaluate(mnist.train, train_count);
+  const std::size_t train_count = train.images;
   const std::vector<float> hidden_counts(test.hidden_counts.begin(), test.hidden_counts.end());
   analysis::MeasuresInput input;
   input.train = {std::span(mnist.train.labels).first(train_count), train.predictions};
@@ -243,21 +269,33 @@ void run_train(const TrainOptions& o) {
     analysis::write_json_atomically(results_path, document);
   };
 
+  ResponseCache test_responses(mnist.test, test_count, "test images");
+  ResponseCache validation_responses(validation, validation.count, "validation images");
+  ResponseCache train_responses(mnist.train, train_count, "training images");
   const auto initial = learner->synapses().counts();
   fmt::print("train: {} training / {} test images, hidden {}, {} potential synapses, {} realised\n",
              train_count, test_count, config.network.hidden, initial.potential, initial.realised);
   for (std::size_t epoch = epochs.size(); epoch < config.epochs; ++epoch) {
     const auto order = epoch_order(train_count, config.seed, epoch);
     learner->set_epoch(epoch);
-    ProgressLine progress(fmt::format("epoch {}/{}", epoch + 1, config.epochs), train_count);
     const auto start = std::chrono::steady_clock::now();
     std::size_t correct = 0, seen = 0;
     std::uint64_t events = 0;
+    // Readout-only epochs may replay the training images' responses to the frozen network.
+    const models::RecordedResponses* replayed = nullptr;
+    if (config.replay_frozen_responses && learner->features_frozen()) {
+      replayed = &train_responses.current(*learner);
+      if (!train_responses.reused()) events += replayed->presentation.counters.synaptic_events();
+    }
+    ProgressLine progress(fmt::format("epoch {}/{}", epoch + 1, config.epochs), train_count);
     models::StructuralStepStats structure;
     for (std::size_t first = 0; first < train_count; first += config.batch_size) {
       const std::size_t size = std::min(config.batch_size, train_count - first);
-      const auto stats = learner->train_batch(mnist.train, std::span(order).subspan(first, size),
-                                              epoch * train_count + first);
+      const auto batch = std::span(order).subspan(first, size);
+      const std::uint64_t first_sample_id = epoch * train_count + first;
+      const auto stats =
+          replayed ? learner->train_batch_replayed(*replayed, mnist.train, batch, first_sample_id)
+                   : learner->train_batch(mnist.train, batch, first_sample_id);
       correct += stats.correct;
       seen += stats.samples;
       events += stats.synaptic_events;
@@ -274,10 +312,13 @@ void run_train(const TrainOptions& o) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::size_t neurons_won = learner->take_neurons_that_won();
     const auto eval_start = std::chrono::steady_clock::now();
-    const models::EvaluationResult eval = learner->evaluate(mnist.test, test_count);
+    const models::EvaluationResult eval =
+        learner->classify(test_responses.current(*learner), mnist.test.labels);
     std::optional<double> validation_accuracy;
-    if (validation.count > 0)
-      validation_accuracy = learner->evaluate(validation, validation.count).accuracy();
+    if (validation.count > 0) {
+      validation_accuracy =
+          learner->classify(validation_responses.current(*learner), validation.labels).accuracy();
+    }
     const double eval_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - eval_start).count();
     const auto counts = learner->synapses().counts();
@@ -296,6 +337,8 @@ void run_train(const TrainOptions& o) {
                                    {"deconsolidated", structure.deconsolidated},
                                    {"eliminated", structure.eliminated},
                                    {"grown", structure.grown}};
+    entry["replayed_training_responses"] = replayed != nullptr;
+    entry["reused_test_responses"] = test_responses.reused();
     entry["train_wall_s"] = train_s;
     entry["eval_wall_s"] = eval_s;
     entry["train_samples_per_s"] = static_cast<double>(seen) / train_s;
@@ -318,10 +361,18 @@ void run_train(const TrainOptions& o) {
   write_receptive_fields(out / "receptive_fields.svg", *learner, mnist.train.rows,
                          mnist.train.cols);
   write_test_raster(out, *learner, mnist.test);
-  if (!last_test) last_test = learner->evaluate(mnist.test, test_count);
+  if (!last_test)
+    last_test = learner->classify(test_responses.current(*learner), mnist.test.labels);
   const std::size_t measures_train_count =
       std::min(o.measures_train_limit.value_or(train_count), train_count);
-  measures = train_measures(*learner, mnist, measures_train_count, *last_test);
+  fmt::print("measuring the final network on the {} training images\n", measures_train_count);
+  std::fflush(stdout);
+  // All training images: the responses replayed in the last epoch serve, if still current.
+  const models::EvaluationResult train_eval =
+      measures_train_count == train_count
+          ? learner->classify(train_responses.current(*learner), mnist.train.labels)
+          : learner->evaluate(mnist.train, measures_train_count);
+  measures = train_measures(*learner, mnist, train_eval, *last_test);
   measures["train_images"] = measures_train_count;
   write_results(true);
   fmt::print("wrote {}\n", results_path.string());

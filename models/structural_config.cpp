@@ -128,6 +128,7 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
   top.real("learning_rate_decay", c.learning_rate_decay, 0.0, false, 1.0, true);
   top.integer("feature_learning_epochs", c.feature_learning_epochs, 0, 10000);
   top.integer("structural_learning_epochs", c.structural_learning_epochs, 0, 10000);
+  top.boolean("replay_frozen_responses", c.replay_frozen_responses);
   top.integer("batch_size", c.batch_size, 1, 100000);
   top.integer("train_limit", c.train_limit, 0, kMaxCount);
   top.integer("test_limit", c.test_limit, 0, kMaxCount);
@@ -223,6 +224,7 @@ json to_json(const StructuralConfig& c) {
           {"learning_rate_decay", c.learning_rate_decay},
           {"feature_learning_epochs", c.feature_learning_epochs},
           {"structural_learning_epochs", c.structural_learning_epochs},
+          {"replay_frozen_responses", c.replay_frozen_responses},
           {"batch_size", c.batch_size},
           {"train_limit", c.train_limit},
           {"test_limit", c.test_limit},

@@ -115,6 +115,10 @@ struct StructuralConfig {
   // elimination); later feature-learning epochs refine the weights of the realised
   // synapses on a fixed structure. 0: all feature-learning epochs.
   std::size_t structural_learning_epochs = 0;
+  // In the readout-only epochs, train the readout on each training image's hidden spike
+  // counts recorded once on the frozen network (one Poisson draw per image, as in an
+  // evaluation) instead of simulating every image again in every epoch.
+  bool replay_frozen_responses = false;
   std::size_t batch_size = 64;
   std::size_t train_limit = 0;  // first N training images (0: all)
   std::size_t test_limit = 0;   // first N test images (0: all)

@@ -70,10 +70,12 @@ void StructuralLearner::set_epoch(std::size_t epoch) {
 void StructuralLearner::set_presentation_ms(double t_present_ms) {
   config_.readout.count_scale *= t_present_ms / config_.encoder.duration_ms;
   config_.encoder.duration_ms = t_present_ms;
+  ++network_revision_;
 }
 
 void StructuralLearner::set_shared_inhibition(bool shared) {
   config_.network.shared_inhibition = shared;
+  ++network_revision_;
   if (!net_.lateral_inhibition) return;
   net_.network.replace_projection(
       *net_.lateral_inhibition,
@@ -83,6 +85,7 @@ void StructuralLearner::set_shared_inhibition(bool shared) {
 }
 
 void StructuralLearner::rebuild_network() {
+  ++network_revision_;
   net_.network.replace_projection(
       net_.input_to_hidden,
       synapses_.to_projection(net_.input, net_.hidden, config_.network.input_gain, 0.0));
@@ -103,16 +106,51 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
                                           std::span<const std::size_t> image_indices,
                                           std::uint64_t first_sample_id) {
   const std::size_t batch = image_indices.size();
-  const std::size_t hidden = config_.network.hidden;
   std::vector<std::uint64_t> ids(batch);
   for (std::size_t k = 0; k < batch; ++k)
     ids[k] = first_sample_id + k;
   const PresentationResult result =
       present_samples(net_, images, image_indices, ids, presentation(config_));
+  std::vector<std::span<const std::uint32_t>> counts(batch);
+  for (std::size_t k = 0; k < batch; ++k)
+    counts[k] = result.counts_of(k);
+  BatchStats stats = learn_batch(counts, images, image_indices, first_sample_id);
+  stats.synaptic_events = result.counters.synaptic_events();
+  return stats;
+}
+
+BatchStats StructuralLearner::train_batch_replayed(const RecordedResponses& recorded,
+                                                   const encoders::LabelledImages& images,
+                                                   std::span<const std::size_t> image_indices,
+                                                   std::uint64_t first_sample_id) {
+  if (!features_frozen_) {
+    throw std::logic_error("train_batch_replayed: the hidden layer still learns in this epoch");
+  }
+  if (recorded.network_revision != network_revision_) {
+    throw std::logic_error("train_batch_replayed: responses of another network revision");
+  }
+  std::vector<std::span<const std::uint32_t>> counts(image_indices.size());
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    if (image_indices[k] >= recorded.presentation.images) {
+      throw std::logic_error("train_batch_replayed: image index beyond the recorded responses");
+    }
+    counts[k] = recorded.presentation.counts_of(image_indices[k]);
+  }
+  return learn_batch(counts, images, image_indices, first_sample_id);
+}
+
+BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::uint32_t>> counts_of,
+                                          const encoders::LabelledImages& images,
+                                          std::span<const std::size_t> image_indices,
+                                          std::uint64_t first_sample_id) {
+  const std::size_t batch = image_indices.size();
+  const std::size_t hidden = config_.network.hidden;
+  std::vector<std::uint64_t> ids(batch);
+  for (std::size_t k = 0; k < batch; ++k)
+    ids[k] = first_sample_id + k;
 
   BatchStats stats;
   stats.samples = batch;
-  stats.synaptic_events = result.counters.synaptic_events();
   const bool structural = config_.structural.enabled && !structure_frozen_;
   std::vector<float> x(inputs_);
   // Sum of a_j x over the batch; only the structural step reads it (hidden x inputs floats).
@@ -141,7 +179,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
-    const auto counts = result.counts_of(k);
+    const auto counts = counts_of[k];
     for (std::size_t j = 0; j < hidden; ++j)
       fired[j] += counts[j] > 0 ? 1.0 : 0.0;
 
@@ -234,28 +272,43 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
 
 EvaluationResult StructuralLearner::evaluate(const encoders::LabelledImages& images,
                                              std::size_t count) const {
+  return classify(respond(images, count), images.labels);
+}
+
+RecordedResponses StructuralLearner::respond(
+    const encoders::LabelledImages& images, std::size_t count,
+    std::function<void(std::size_t done, std::size_t total)> progress) const {
   PresentationOptions options = presentation(config_);
-  // Test trials use their own random streams: sample ids far above any training id.
+  options.progress = std::move(progress);
+  // Evaluation trials use their own random streams: sample ids far above any training id.
   std::vector<std::size_t> indices(count);
   std::vector<std::uint64_t> ids(count);
   for (std::size_t k = 0; k < count; ++k) {
     indices[k] = k;
     ids[k] = (std::uint64_t{1} << 62) + k;
   }
-  const PresentationResult result = present_samples(net_, images, indices, ids, options);
+  return {present_samples(net_, images, indices, ids, options), network_revision_};
+}
+
+EvaluationResult StructuralLearner::classify(const RecordedResponses& responses,
+                                             std::span<const std::uint8_t> labels) const {
+  const PresentationResult& result = responses.presentation;
+  if (labels.size() < result.images) {
+    throw std::invalid_argument("classify: fewer labels than recorded responses");
+  }
   EvaluationResult eval;
-  eval.images = count;
+  eval.images = result.images;
   eval.counters = result.counters;
   eval.hidden_counts = result.hidden_counts;
   std::vector<std::uint8_t> fired(config_.network.hidden, 0);
-  for (std::size_t k = 0; k < count; ++k) {
+  for (std::size_t k = 0; k < result.images; ++k) {
     const auto counts = result.counts_of(k);
     for (std::size_t j = 0; j < counts.size(); ++j)
       fired[j] |= counts[j] > 0;
     const std::uint32_t prediction =
         readout_.predict(readout_input(counts, config_.readout.count_scale));
     eval.predictions.push_back(prediction);
-    eval.correct += prediction == images.labels[k];
+    eval.correct += prediction == labels[k];
   }
   eval.hidden_in_use = static_cast<std::size_t>(std::count(fired.begin(), fired.end(), 1));
   return eval;

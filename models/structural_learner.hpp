@@ -12,12 +12,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <vector>
 
 #include "encoders/mnist.hpp"
 #include "engine/counters.hpp"
 #include "models/feedforward_network.hpp"
+#include "models/image_simulation.hpp"
 #include "models/potential_synapses.hpp"
 #include "models/readout.hpp"
 #include "models/structural_config.hpp"
@@ -43,6 +45,14 @@ struct EvaluationResult {
   }
 };
 
+// The hidden spike counts of images [0, images) on the network of one revision, each
+// image presented as in an evaluation. A frozen network gives the same responses again,
+// so they are reused while network_revision() stays the same.
+struct RecordedResponses {
+  PresentationResult presentation;
+  std::uint64_t network_revision = 0;
+};
+
 class StructuralLearner {
  public:
   StructuralLearner(const StructuralConfig& config, std::size_t inputs);
@@ -50,9 +60,27 @@ class StructuralLearner {
   // One mini-batch: images[image_indices[k]] presented as sample first_sample_id + k.
   BatchStats train_batch(const encoders::LabelledImages& images,
                          std::span<const std::size_t> image_indices, std::uint64_t first_sample_id);
-  // Test images [0, count) without learning; sample ids start at sample_offset.
+  // A readout-only batch (past feature_learning_epochs) on the responses `recorded` to
+  // `images` instead of a new simulation. Throws std::logic_error if the hidden layer
+  // still learns, or `recorded` is of another revision or lacks an image.
+  BatchStats train_batch_replayed(const RecordedResponses& recorded,
+                                  const encoders::LabelledImages& images,
+                                  std::span<const std::size_t> image_indices,
+                                  std::uint64_t first_sample_id);
+  // Images [0, count) without learning. Every evaluation of an image uses the same random
+  // streams, so a network of the same revision gives the same responses.
   [[nodiscard]] EvaluationResult evaluate(const encoders::LabelledImages& images,
                                           std::size_t count) const;
+  [[nodiscard]] RecordedResponses respond(
+      const encoders::LabelledImages& images, std::size_t count,
+      std::function<void(std::size_t done, std::size_t total)> progress = {}) const;
+  [[nodiscard]] EvaluationResult classify(const RecordedResponses& responses,
+                                          std::span<const std::uint8_t> labels) const;
+  // Changes whenever the simulated network (synapses, thresholds, presentation,
+  // inhibition delivery) changes; the readout does not count.
+  [[nodiscard]] std::uint64_t network_revision() const { return network_revision_; }
+  // Past feature_learning_epochs in the epoch of set_epoch(): only the readout learns.
+  [[nodiscard]] bool features_frozen() const { return features_frozen_; }
 
   [[nodiscard]] const StructuralConfig& config() const { return config_; }
   // Threads of later batches and evaluations (the result does not depend on it).
@@ -83,6 +111,10 @@ class StructuralLearner {
  private:
   void decay_traces_to(std::size_t neuron, std::uint64_t sample_id);
   void rebuild_network();
+  // The learning updates of one batch, given each sample's hidden spike counts.
+  BatchStats learn_batch(std::span<const std::span<const std::uint32_t>> counts,
+                         const encoders::LabelledImages& images,
+                         std::span<const std::size_t> image_indices, std::uint64_t first_sample_id);
 
   StructuralConfig config_;
   std::size_t inputs_;
@@ -94,6 +126,7 @@ class StructuralLearner {
   std::vector<std::uint8_t> won_;           // per neuron, since take_neurons_that_won()
   std::vector<double> win_mass_;            // per neuron: sum of its activity over its wins
   std::uint64_t samples_seen_ = 0;
+  std::uint64_t network_revision_ = 0;
   double rate_scale_ = 1.0;        // learning_rate_decay^epoch
   bool features_frozen_ = false;   // past feature_learning_epochs: only the readout learns
   bool structure_frozen_ = false;  // past structural_learning_epochs: no growth or elimination

@@ -587,3 +587,90 @@ TEST_CASE("Schedule: readout steps are normalised only in the readout-only epoch
   CHECK(std::any_of(ms.begin(), ms.end(), [](float v) { return v > 0; }));
   CHECK_FALSE(std::equal(wl.begin(), wl.end(), plain.readout().weights().begin()));
 }
+
+TEST_CASE("Responses: a frozen network answers the same again, a learning batch revises it",
+          "[schedule][replay]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig config = tiny_config();
+  config.feature_learning_epochs = 1;
+  StructuralLearner learner(config, 16);
+  const std::vector<std::size_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+
+  learner.set_epoch(1);  // readout only
+  const RecordedResponses before = learner.respond(images, images.count);
+  REQUIRE(before.presentation.images == images.count);
+  learner.train_batch(images, batch, 0);
+  const RecordedResponses after = learner.respond(images, images.count);
+  CHECK(after.network_revision == before.network_revision);
+  CHECK(after.presentation.hidden_counts == before.presentation.hidden_counts);
+  CHECK(std::accumulate(after.presentation.hidden_counts.begin(),
+                        after.presentation.hidden_counts.end(), 0u) > 0);
+  // evaluate() is classify() of these responses.
+  const EvaluationResult direct = learner.evaluate(images, images.count);
+  const EvaluationResult classified = learner.classify(after, images.labels);
+  CHECK(direct.predictions == classified.predictions);
+  CHECK(direct.counters.synaptic_events() == classified.counters.synaptic_events());
+
+  learner.set_epoch(0);  // the hidden layer learns: a new revision
+  learner.train_batch(images, batch, 8);
+  CHECK(learner.network_revision() != before.network_revision);
+}
+
+TEST_CASE("Replay: the readout learns from each image's recorded counts, in batch order",
+          "[schedule][replay]") {
+  const encoders::LabelledImages images = bar_images();
+  StructuralConfig config = tiny_config();
+  config.feature_learning_epochs = 1;
+  config.readout.rule = ReadoutRule::kDeltaRule;  // deterministic: the expectation is exact
+  config.readout.normalisation_rate = 0;          // plain steps at the configured rate
+  StructuralLearner learner(config, 16);
+  learner.set_epoch(1);
+  const RecordedResponses recorded = learner.respond(images, images.count);
+  const std::vector<float> weights(learner.synapses().weights().begin(),
+                                   learner.synapses().weights().end());
+  const std::vector<double> thresholds(learner.thresholds().begin(), learner.thresholds().end());
+
+  // The same updates by hand: image 5, then 2, then 7, each from its recorded counts.
+  const std::vector<std::size_t> batch = {5, 2, 7};
+  const LinearReadout untrained = learner.readout();
+  LinearReadout expected = untrained;
+  for (std::size_t image : batch) {
+    expected.delta_rule_update(
+        readout_input(recorded.presentation.counts_of(image), config.readout.count_scale),
+        images.labels[image], config.readout);
+  }
+  const BatchStats stats = learner.train_batch_replayed(recorded, images, batch, 100);
+  CHECK(stats.samples == 3);
+  CHECK(stats.synaptic_events == 0);  // nothing simulated
+  CHECK(learner.readout().weights().size() == expected.weights().size());
+  CHECK(std::equal(learner.readout().weights().begin(), learner.readout().weights().end(),
+                   expected.weights().begin()));
+  CHECK(std::equal(learner.readout().biases().begin(), learner.readout().biases().end(),
+                   expected.biases().begin()));
+  CHECK_FALSE(std::equal(learner.readout().weights().begin(), learner.readout().weights().end(),
+                         untrained.weights().begin()));
+  // The network itself does not move.
+  const auto w = learner.synapses().weights();
+  CHECK(std::equal(w.begin(), w.end(), weights.begin()));
+  CHECK(std::equal(learner.thresholds().begin(), learner.thresholds().end(), thresholds.begin()));
+  CHECK(learner.network_revision() == recorded.network_revision);
+
+  const std::vector<std::size_t> beyond = {8};
+  CHECK_THROWS_AS(learner.train_batch_replayed(recorded, images, beyond, 200), std::logic_error);
+  learner.set_epoch(0);  // the hidden layer learns: replay is refused
+  CHECK_THROWS_AS(learner.train_batch_replayed(recorded, images, batch, 300), std::logic_error);
+  learner.train_batch(images, batch, 300);
+  learner.set_epoch(1);  // frozen again, but at a new revision: the recording is stale
+  CHECK_THROWS_AS(learner.train_batch_replayed(recorded, images, batch, 400), std::logic_error);
+}
+
+TEST_CASE("Config: replay_frozen_responses round-trips and rejects a non-boolean",
+          "[schedule][replay]") {
+  using nlohmann::json;
+  const auto replay = parse_structural_config(json{{"replay_frozen_responses", true}}, "c.json");
+  CHECK(replay.replay_frozen_responses);
+  CHECK(parse_structural_config(to_json(replay), "round trip").replay_frozen_responses);
+  CHECK_FALSE(parse_structural_config(json::object(), "c.json").replay_frozen_responses);
+  CHECK_THROWS_WITH(parse_structural_config(json{{"replay_frozen_responses", 1}}, "c.json"),
+                    Catch::Contains("c.json: replay_frozen_responses"));
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of `sprout train` on a 2,000-image subset: accuracy clearly above chance,
 # a synapse count that shrinks from its start, the files it promises (the final measures
-# on a subset of the training images), a validation split held out of training, a checkpoint
-# that resumes to the same result as an uninterrupted run, and a bad config rejected by key.
+# on a subset of the training images), a validation split held out of training, a replayed
+# readout-only epoch, a checkpoint that resumes to the same result as an uninterrupted run,
+# and a bad config rejected by key.
 set -euo pipefail
 sprout=$1
 data=$2
@@ -27,6 +28,10 @@ for file in results.json network.bin receptive_fields.svg raster_test_image_0.cs
   [ -s "$work/run/$file" ] || { echo "FAIL: $file missing"; exit 1; }
 done
 grep -q '"complete": true' "$results"
+# Epoch 2 trains only the readout: on the recorded responses to the frozen network, and
+# the test images' responses of epoch 1 serve again.
+grep -q '"replayed_training_responses": true' "$results"
+grep -q '"reused_test_responses": true' "$results"
 accuracy=$(field "$results" test_accuracy)
 validation=$(field "$results" validation_accuracy)
 awk -v a="$validation" 'BEGIN { exit !(a > 0.3) }' || { echo "FAIL: validation $validation"; exit 1; }
@@ -39,7 +44,8 @@ awk -v a="$accuracy" 'BEGIN { exit !(a > 0.3) }' || { echo "FAIL: accuracy $accu
 awk -v r="$realised" -v p="$potential" 'BEGIN { exit !(r < 0.2 * p) }' ||
   { echo "FAIL: synapses did not shrink"; exit 1; }
 
-# Stop after epoch 1, resume to epoch 2: the same network as the uninterrupted run.
+# Stop after epoch 1, resume to epoch 2: the same network as the uninterrupted run (the
+# resumed run records the responses it replays again, and gets the same ones).
 "$sprout" train "${args[@]}" --epochs 1 --out "$work/resumed" >/dev/null 2>&1
 "$sprout" train "${args[@]}" --epochs 2 --out "$work/resumed" --resume >"$work/log2" 2>&1
 grep -q "resuming" "$work/log2"
