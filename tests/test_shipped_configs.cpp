@@ -1,0 +1,57 @@
+// Every config in configs/ reads strictly, and the structural family follows the scaling
+// docs/model.md gives: winners 5% of the hidden layer, inhibition -20 / (p* H).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "models/bp_config.hpp"
+#include "models/structural_config.hpp"
+
+using namespace sprout::models;
+
+namespace {
+
+// The configs folder: SPROUT_CONFIGS_DIR (set by CTest) or configs.
+std::filesystem::path configs_folder() {
+  const char* from_env = std::getenv("SPROUT_CONFIGS_DIR");
+  return from_env != nullptr ? std::filesystem::path(from_env) : std::filesystem::path("configs");
+}
+
+nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("Shipped configs: each reads strictly; the structural ones follow the scaling rule",
+          "[config]") {
+  std::size_t structural = 0, bp = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(configs_folder())) {
+    const std::filesystem::path path = entry.path();
+    if (path.extension() != ".json") continue;
+    const std::string name = path.filename().string();
+    INFO(name);
+    const nlohmann::json document = read_json(path);
+    if (name.rfind("mnist_bp", 0) == 0) {
+      CHECK_NOTHROW(parse_bp_config(document, name));
+      ++bp;
+      continue;
+    }
+    const StructuralConfig config = parse_structural_config(document, name);
+    ++structural;
+    CHECK(config.epochs == 6);
+    CHECK(config.feature_learning_epochs == 1);
+    CHECK(config.replay_frozen_responses);
+    const auto hidden = static_cast<double>(config.network.hidden);
+    CHECK(static_cast<double>(config.hebbian.winners) == Approx(0.05 * hidden));
+    CHECK(config.network.inhibition_weight * config.homeostasis.target_firing_probability *
+              hidden ==
+          Approx(-20.0));
+  }
+  CHECK(structural >= 14);
+  CHECK(bp >= 4);
+}
