@@ -60,7 +60,7 @@ TEST_CASE("BP training is bitwise the same on 1 and 2 threads, and seeded", "[bp
   CHECK_FALSE(same_weights(one.network, other.network));
 }
 
-TEST_CASE("BP learns separable clusters; the loss falls", "[bp][training]") {
+TEST_CASE("BP learns separable clusters and the loss falls", "[bp][training]") {
   const BpData data = sprout::testing::gaussian_data(10, 3, 32);
   BpConfig config;
   config.hidden = 16;

@@ -52,7 +52,7 @@ TEST_CASE("Entropy of hand-computed histograms", "[information]") {
   CHECK(sprout::analysis::plugin_entropy_bits(std::vector<std::size_t>{7}) == 0.0);
 }
 
-TEST_CASE("Independent variables: corrected MI is 0 within 5 sd; plug-in shows its bias",
+TEST_CASE("Independent variables: corrected MI is 0 within 5 sd, plug-in shows its bias",
           "[information]") {
   const std::size_t n = 20000;
   RandomSamples random(11);
@@ -72,7 +72,7 @@ TEST_CASE("Independent variables: corrected MI is 0 within 5 sd; plug-in shows i
   CHECK(estimate.y_symbols == 10);
 }
 
-TEST_CASE("Deterministic bijection: I(X; pi(X)) = H(X)", "[information]") {
+TEST_CASE("Deterministic bijection: I(X, pi(X)) = H(X)", "[information]") {
   const std::size_t n = 4000;
   RandomSamples random(12);
   const std::vector<int> permutation{5, 2, 7, 0, 3, 6, 1, 4};
@@ -104,7 +104,7 @@ TEST_CASE("Deterministic bijection: I(X; pi(X)) = H(X)", "[information]") {
   }
 }
 
-TEST_CASE("Binary symmetric channel: I = 1 - h(epsilon); bootstrap sd matches theory",
+TEST_CASE("Binary symmetric channel: I = 1 - h(epsilon), bootstrap sd matches theory",
           "[information]") {
   const std::size_t n = 10000;
   const double epsilon = 0.1;

@@ -105,7 +105,7 @@ void check_same(const Run& shared, const Run& per_target) {
 
 }  // namespace
 
-TEST_CASE("Shared inhibition: the hand-computed membrane; a neuron does not inhibit itself",
+TEST_CASE("Shared inhibition: the hand-computed membrane, a neuron does not inhibit itself",
           "[lif][shared]") {
   // Neuron 0 fires at t = 1 on one strong input. Its inhibition (-0.5) arrives at t = 4,
   // after its 2 ms refractory period, so it would reach neuron 0 itself if the shared

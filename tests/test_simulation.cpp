@@ -36,7 +36,7 @@ TEST_CASE("Simulation: SynOps count one per spike per realised synapse", "[simul
   CHECK(counters.populations[net.lif].state_updates == 7);
 }
 
-TEST_CASE("Simulation: delays shift arrival; events at or after t_end wait", "[simulation]") {
+TEST_CASE("Simulation: delays shift arrival, events at or after t_end wait", "[simulation]") {
   models::LifParameters p;
   auto net = make_source_to_lif(1, 1, p, {{0, 0, 1.5f, 0}}, 2.5);
   engine::Simulation simulation(net.network);

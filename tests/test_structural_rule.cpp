@@ -167,7 +167,7 @@ TEST_CASE("Structure: the engine projection holds realised synapses at weight x 
   CHECK(projection.weights()[1] == 1.0f);
 }
 
-TEST_CASE("Hebbian: winners by count, ties to the lower index; instar moves towards x",
+TEST_CASE("Hebbian: winners by count, ties to the lower index, instar moves towards x",
           "[hebbian]") {
   const std::vector<std::uint32_t> counts = {3, 0, 7, 3, 1};
   const auto winners = select_winners(counts, 3);

@@ -103,7 +103,7 @@ TEST_CASE("Automatic linear axis ends on round ticks", "[svg_chart]") {
   CHECK(labels == std::vector<std::string>{"0", "2", "4", "6", "8", "10"});
 }
 
-TEST_CASE("Missing values break the line; several series get a legend", "[svg_chart]") {
+TEST_CASE("Missing values break the line, several series get a legend", "[svg_chart]") {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   sprout::analysis::LineChart chart;
   chart.series.push_back({.name = "first", .x = {1, 2, 3, 4}, .y = {1, nan, 3, 4}});
