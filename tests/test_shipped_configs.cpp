@@ -1,7 +1,6 @@
 // Every config in configs/ reads strictly, and the structural family follows the scaling
 // docs/model.md gives: winners 5% of the hidden layer, inhibition -20 / (p* H).
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -14,10 +13,10 @@ using namespace sprout::models;
 
 namespace {
 
-// The configs folder: SPROUT_CONFIGS_DIR (set by CTest) or configs.
+// The repository's configs folder, found from this source file's path (CMake compiles
+// sources by absolute path), so that the test does not depend on the working directory.
 std::filesystem::path configs_folder() {
-  const char* from_env = std::getenv("SPROUT_CONFIGS_DIR");
-  return from_env != nullptr ? std::filesystem::path(from_env) : std::filesystem::path("configs");
+  return std::filesystem::path(__FILE__).parent_path().parent_path() / "configs";
 }
 
 nlohmann::json read_json(const std::filesystem::path& path) {
