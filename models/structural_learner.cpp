@@ -145,9 +145,6 @@ BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::u
                                           std::uint64_t first_sample_id) {
   const std::size_t batch = image_indices.size();
   const std::size_t hidden = config_.network.hidden;
-  std::vector<std::uint64_t> ids(batch);
-  for (std::size_t k = 0; k < batch; ++k)
-    ids[k] = first_sample_id + k;
 
   BatchStats stats;
   stats.samples = batch;
@@ -189,7 +186,7 @@ BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::u
     if (config_.readout.rule == ReadoutRule::kDeltaRule) {
       readout_.delta_rule_update(y, label, readout);
     } else {
-      RandomStream random(config_.seed, ids[k], kReadoutPerturbation);
+      RandomStream random(config_.seed, first_sample_id + k, kReadoutPerturbation);
       if (config_.readout.rule == ReadoutRule::kNodePerturbation) {
         readout_.node_perturbation_update(y, label, readout, random);
       } else {
@@ -231,7 +228,7 @@ BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::u
         }
       }
       if (!structural || r >= coactive) continue;
-      decay_traces_to(j, ids[k]);
+      decay_traces_to(j, first_sample_id + k);
       auto traces = synapses_.traces_of(j);
       float* sum = coactivity.data() + j * inputs_;
       const float rate = trace_rate * winner.activity;
