@@ -103,6 +103,10 @@ class InputFile {
       fail(field, "expected a non-negative integer");
     return value.get<std::size_t>();
   }
+  // count(field) when the field is there, else `fallback`.
+  [[nodiscard]] std::size_t count_or(std::string_view field, std::size_t fallback) const {
+    return find_path(document_, field) == nullptr ? fallback : count(field);
+  }
   [[nodiscard]] std::string text(std::string_view field) const {
     const json& value = at(field);
     if (!value.is_string()) fail(field, "expected a string");
@@ -141,7 +145,9 @@ std::size_t total(const std::vector<std::vector<std::size_t>>& matrix) {
   return sum;
 }
 
-// I(prediction; label), H(label) and the capacity from one confusion matrix.
+// I(prediction; label), H(label) and the capacity from one confusion matrix; the capacity
+// counts `samples` samples (0: the matrix's own), each carrying the information per sample
+// estimated from the matrix.
 struct ConfusionInformation {
   InformationEstimate information{};
   InformationEstimate label_entropy{};
@@ -149,7 +155,7 @@ struct ConfusionInformation {
 };
 
 ConfusionInformation confusion_information(const InputFile& file, std::string_view field,
-                                           std::size_t nonzero_synapses,
+                                           std::size_t nonzero_synapses, std::size_t samples,
                                            const BootstrapOptions& bootstrap) {
   const auto matrix = file.confusion(field);
   if (total(matrix) == 0) file.fail(field, "no samples");
@@ -159,7 +165,7 @@ ConfusionInformation confusion_information(const InputFile& file, std::string_vi
   out.information = mutual_information(pairs.predictions, pairs.labels, bootstrap);
   out.label_entropy = entropy(pairs.labels, {.replicates = 0});
   out.capacity = synaptic_capacity(out.information.bits, out.label_entropy.bits,
-                                   pairs.labels.size(), nonzero_synapses);
+                                   samples > 0 ? samples : pairs.labels.size(), nonzero_synapses);
   return out;
 }
 
@@ -188,10 +194,14 @@ json headline_energy(const EnergyReport& report, std::string_view counted) {
 json common_metrics(const InputFile& file, std::string name, double test_accuracy,
                     const ComparisonRequest& request) {
   const std::size_t nonzero = file.count("nonzero_synapses.total");
-  const ConfusionInformation train =
-      confusion_information(file, "measures.train_confusion", nonzero, request.bootstrap);
+  // N_train of C_S is the training set the network learnt from (train: train_images, bp:
+  // train_samples); `sprout train --measures-train-limit N` measures the information per
+  // sample on its first N images only.
+  const std::size_t learnt_from = file.count_or("train_images", file.count_or("train_samples", 0));
+  const ConfusionInformation train = confusion_information(file, "measures.train_confusion",
+                                                           nonzero, learnt_from, request.bootstrap);
   const ConfusionInformation test =
-      confusion_information(file, "measures.test_confusion", nonzero, request.bootstrap);
+      confusion_information(file, "measures.test_confusion", nonzero, 0, request.bootstrap);
   const double storage_bits = file.number("measures.storage_cost.bits_per_synapse");
   json hidden = file.object("measures.hidden_code_information");
   hidden.erase("per_unit_bits");  // one value per unit: in the input, not needed here

@@ -144,6 +144,27 @@ TEST_CASE("compare: C_S, energy and synapse counts from the result files", "[com
   CHECK(report["sweep"].is_null());
 }
 
+TEST_CASE("compare: C_S counts every training image when the confusion covers the first N",
+          "[comparison]") {
+  // `sprout train --measures-train-limit 1000` on 6,000 training images: the information
+  // per sample comes from the 1,000 measured, the stored bits count all 6,000.
+  Fixture fixture;
+  json structural = structural_results();
+  structural["train_images"] = 6000;
+  write(fixture.folder.path() / "structural.json", structural);
+  json bp = bp_results();
+  bp["train_samples"] = 500;  // bp's confusion covers its whole training set
+  write(fixture.folder.path() / "bp.json", bp);
+  const json report = compare_runs(fixture.request);
+  const double information = std::log2(10.0) + 9.0 / (2.0 * 1000.0 * std::log(2.0));
+  const json& capacity = report["runs"][0]["synaptic_capacity"];
+  CHECK(capacity["training_samples"] == 6000);
+  CHECK(capacity["bits_per_synapse"].get<double>() ==
+        Approx(information * 6000.0 / 1000.0).epsilon(1e-12));
+  CHECK(report["runs"][0]["information"]["train_prediction_label"]["samples"] == 1000);
+  CHECK(report["runs"][1]["synaptic_capacity"]["training_samples"] == 500);
+}
+
 TEST_CASE("compare: over-parameterisation and equal-accuracy ratio from a sweep", "[comparison]") {
   Fixture fixture;
   // One hidden size: dense 10000 synapses at 99%, 2500 at 98.8% (within 0.5 points),
