@@ -1,5 +1,6 @@
 // Every config in configs/ reads strictly, and the structural family follows the scaling
-// docs/model.md gives: winners 5% of the hidden layer, inhibition -20 / (p* H).
+// docs/model.md gives (winners 5% of the hidden layer, inhibition -20 / (p* H)) and one
+// schedule.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -47,7 +48,10 @@ TEST_CASE("Shipped configs: each reads strictly, and the structural ones follow 
     }
     const StructuralConfig config = parse_structural_config(document, name);
     ++structural;
-    CHECK(config.epochs == 6);
+    // One epoch of feature learning, then 15 readout-only epochs whose rate falls by 0.8
+    // per epoch (docs/model.md, Schedule).
+    CHECK(config.epochs == 16);
+    CHECK(config.learning_rate_decay == 0.8);
     CHECK(config.feature_learning_epochs == 1);
     CHECK(config.replay_frozen_responses);
     const auto hidden = static_cast<double>(config.network.hidden);
