@@ -286,7 +286,7 @@ void add_bp_command(CLI::App& app) {
   sweep->callback([sweep_options] { run_sweep_command(*sweep_options); });
 
   bp->require_subcommand(0, 1);
-  bp->callback([bp, sweep, options] {
+  bp->callback([sweep, options] {
     if (sweep->parsed()) return;
     run_bp_command(*options);
   });
