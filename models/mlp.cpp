@@ -99,6 +99,7 @@ void DenseLayer::zero_pruned_rows(std::ptrdiff_t begin, std::ptrdiff_t count) {
 }
 
 Mlp::Mlp(std::span<const std::size_t> layer_sizes) {
+  use_fixed_eigen_blocking();
   if (layer_sizes.size() < 2) throw std::invalid_argument("Mlp: needs inputs and classes");
   for (std::size_t size : layer_sizes)
     if (size == 0) throw std::invalid_argument("Mlp: every layer needs at least one neuron");

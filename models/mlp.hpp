@@ -8,11 +8,11 @@
 // propagated error) into chunks that depend only on the layer sizes (bp_parallel.hpp),
 // so results are bitwise the same on any number of threads.
 
-#include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
+#include "models/eigen_core.hpp"
 
 #include "models/bp_parallel.hpp"
 

@@ -1,8 +1,8 @@
 #include "models/optimizers.hpp"
 
-#include <Eigen/Core>
 #include <cmath>
 #include <stdexcept>
+#include "models/eigen_core.hpp"
 
 namespace sprout::models {
 namespace {
