@@ -13,6 +13,7 @@ namespace sprout::analysis {
 nlohmann::json provenance(std::string_view command, const nlohmann::json& config) {
   return {{"sprout_version", std::string(version())},
           {"git_revision", std::string(git_revision())},
+          {"build_target", std::string(build_target())},
           {"command", std::string(command)},
           {"config", config}};
 }

@@ -10,8 +10,9 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"Sprout: event-driven spiking simulation and learning by structural plasticity"};
-  app.set_version_flag("--version",
-                       fmt::format("sprout {} ({})", sprout::version(), sprout::git_revision()));
+  app.set_version_flag(
+      "--version", fmt::format("sprout {} ({})\nbuilt for {} by {}", sprout::version(),
+                               sprout::git_revision(), sprout::build_target(), sprout::compiler()));
   app.require_subcommand(1);
   sprout::apps::add_bp_command(app);
   sprout::apps::add_compare_command(app);
