@@ -14,8 +14,9 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // u of a refractory neuron: inputs add to it without effect and the threshold test
-// fails, so refractoriness costs nothing on the hot path. A wake-up at the end of the
-// period restores the reset potential.
+// fails, so refractoriness costs nothing on the hot path. The period [t_spike, t_spike +
+// refractory_ms) ends before any input at its end, up to tie_tolerance_ms: the reset
+// potential is restored then (a wake-up with drift, the next input without).
 constexpr double kRefractory = -kInfinity;
 // Re-base when exp((t - t_ref)/tau) would exceed e^500 (double overflows near e^709).
 constexpr double kMaxGrowthExponent = 500.0;
@@ -80,10 +81,14 @@ class LifState final : public engine::PopulationState {
                engine::PopulationOutput& out) override {
     if constexpr (kDrifts) {
       const double growth = growth_at(t_ms);
+      const double ends_by = t_ms + tie_tolerance_ms(t_ms);
       double* const u = u_.data();
       const double* const threshold = threshold_above_rest_.data();
       for (std::size_t k = 0; k < targets.size(); ++k) {
         const std::uint32_t j = targets[k];
+        // A period that ends at t up to rounding is over before this input; its wake-up,
+        // still pending, then finds the neuron integrating.
+        if (u[j] == kRefractory && refractory_until_ms_[j] <= ends_by) u[j] = rebased_u(j);
         u[j] = std::fma(static_cast<double>(weights[k]), growth, u[j]);
         if (u[j] >= threshold[j] * growth) [[unlikely]] {
           spike(j, t_ms, out);
@@ -92,7 +97,8 @@ class LifState final : public engine::PopulationState {
         }
       }
     } else {
-      end_refractory_periods_until(t_ms, out);
+      const double ends_by = t_ms + tie_tolerance_ms(t_ms);
+      end_refractory_periods_by(ends_by, out);
       const double growth = growth_at(t_ms);
       if (shared_active_) {
         deliver_with_limit<true>(t_ms, growth, targets, weights, out);
@@ -114,7 +120,7 @@ class LifState final : public engine::PopulationState {
     if constexpr (kDrifts) {
       return false;
     } else {
-      end_refractory_periods_until(t_ms, out);
+      end_refractory_periods_by(t_ms + tie_tolerance_ms(t_ms), out);
       const double jump = static_cast<double>(weight) * growth_at(t_ms);
       shared_u_ += jump;
       shared_seen_[source] += jump;  // a neuron does not inhibit itself
@@ -251,16 +257,17 @@ class LifState final : public engine::PopulationState {
   }
 
   // Without drift nothing happens at the end of a refractory period until the next input
-  // arrives, so the periods are closed lazily here. They end in spike order (all last
-  // refractory_ms), so a FIFO replaces a queue entry per spike.
-  void end_refractory_periods_until(double t_ms, engine::PopulationOutput& out) {
+  // arrives, so the periods are closed lazily here: before an event at t, those that end
+  // by t + tie_tolerance_ms(t). They end in spike order (all last refractory_ms), so a
+  // FIFO replaces a queue entry per spike.
+  void end_refractory_periods_by(double ends_by, engine::PopulationOutput& out) {
     // Locals, not members, in the loop: the stores to u_ could alias them otherwise.
     const std::size_t pending = refractory_ends_.size();
     const std::size_t first = next_refractory_end_;
     std::size_t next = first;
     for (; next < pending; ++next) {
       const std::uint32_t j = refractory_ends_[next];
-      if (refractory_until_ms_[j] > t_ms) break;
+      if (refractory_until_ms_[j] > ends_by) break;
       u_[j] = rebased_u(j);
       shared_seen_[j] = shared_u_;  // the shared jumps of the period are lost
     }
