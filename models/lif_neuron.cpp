@@ -100,7 +100,9 @@ class LifState final : public engine::PopulationState {
       const double ends_by = t_ms + tie_tolerance_ms(t_ms);
       end_refractory_periods_by(ends_by, out);
       const double growth = growth_at(t_ms);
-      if (shared_active_) {
+      if (t_ms + p_.refractory_ms <= ends_by) [[unlikely]] {
+        deliver_without_refractory_period(t_ms, growth, targets, weights, out);
+      } else if (shared_active_) {
         deliver_with_limit<true>(t_ms, growth, targets, weights, out);
       } else {
         deliver_with_limit<false>(t_ms, growth, targets, weights, out);
@@ -180,8 +182,22 @@ class LifState final : public engine::PopulationState {
     }
   }
 
+  // A refractory period that ends at the spike (refractory_ms 0, up to the tie tolerance)
+  // is empty: a neuron that fires goes on from reset at once, so a second synapse of this
+  // event onto it counts too. The general case of the loop, kept off the common path.
+  [[gnu::noinline]] void deliver_without_refractory_period(double t_ms, double growth,
+                                                           std::span<const std::uint32_t> targets,
+                                                           std::span<const float> weights,
+                                                           engine::PopulationOutput& out) {
+    const double* const threshold = threshold_above_rest_.data();
+    deliver<true, true>(
+        t_ms, growth, targets, weights,
+        [threshold, growth](std::uint32_t j) { return threshold[j] * growth; }, out);
+  }
+
   // kShared: each target first takes the shared jumps it has not seen (receive_shared).
-  template <bool kShared, class Limit>
+  // kNoRefractory: see deliver_without_refractory_period.
+  template <bool kShared, bool kNoRefractory = false, class Limit>
   void deliver(double t_ms, double growth, std::span<const std::uint32_t> targets,
                std::span<const float> weights, Limit limit, engine::PopulationOutput& out) {
     double* const u = u_.data();
@@ -202,8 +218,14 @@ class LifState final : public engine::PopulationState {
       u_j = v;
       // The neuron's index is recovered from its address on the rare spike path, so the
       // common path keeps no copy of j (one instruction less per target).
-      if (v >= limit(j)) [[unlikely]]
-        spike(static_cast<std::uint32_t>(&u_j - u), t_ms, out);
+      if (v >= limit(j)) [[unlikely]] {
+        const auto fired = static_cast<std::uint32_t>(&u_j - u);
+        spike(fired, t_ms, out);
+        if constexpr (kNoRefractory) {
+          u_j = rebased_u(fired);
+          refractory_ends_.pop_back();
+        }
+      }
     };
     std::size_t k = 0;
     for (; k + 8 <= count; k += 8) {

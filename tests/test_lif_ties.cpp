@@ -140,6 +140,24 @@ TEST_CASE("LIF ties: an input at the time of a spontaneous crossing comes after 
   CHECK(spikes[1] == Approx(crossing + 2.0 + crossing).margin(1e-9));
 }
 
+TEST_CASE("LIF ties: without a refractory period, inputs at the spike time count from reset",
+          "[lif][ties]") {
+  for (const bool drift : {false, true}) {
+    INFO("drift " << drift);
+    LifParameters p = drift ? drifting() : LifParameters{};
+    p.refractory_ms = 0.0;
+    // Another source's input after the crossing one counts from reset.
+    const RecordedTrial other(make_source_to_lif(2, 1, p, {{0, 0, 1.2f, 0.0f}, {1, 0, 0.5f, 0.0f}}),
+                              {5.0, 5.0}, {0, 1}, 5.5);
+    CHECK(other.spike_times(0) == std::vector<double>{5.0});
+    CHECK(other.potential(0, 5.0) == Approx(0.5));
+    // So does a second synapse of the same source: the neuron fires twice at once.
+    const RecordedTrial same(make_source_to_lif(1, 1, p, {{0, 0, 1.2f, 0.0f}, {0, 0, 1.2f, 0.0f}}),
+                             {5.0}, {0}, 5.5);
+    CHECK(same.spike_times(0) == std::vector<double>{5.0, 5.0});
+  }
+}
+
 namespace {
 
 // The random network of the tie check: 200 Poisson sources with spikes on a 0.01 ms grid
