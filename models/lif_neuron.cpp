@@ -14,8 +14,9 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // u of a refractory neuron: inputs add to it without effect and the threshold test
-// fails, so refractoriness costs nothing on the hot path. A wake-up at the end of the
-// period restores the reset potential.
+// fails, so refractoriness costs nothing on the hot path. The period [t_spike, t_spike +
+// refractory_ms) ends before any input at its end, up to tie_tolerance_ms: the reset
+// potential is restored then (a wake-up with drift, the next input without).
 constexpr double kRefractory = -kInfinity;
 // Re-base when exp((t - t_ref)/tau) would exceed e^500 (double overflows near e^709).
 constexpr double kMaxGrowthExponent = 500.0;
@@ -80,10 +81,14 @@ class LifState final : public engine::PopulationState {
                engine::PopulationOutput& out) override {
     if constexpr (kDrifts) {
       const double growth = growth_at(t_ms);
+      const double ends_by = t_ms + tie_tolerance_ms(t_ms);
       double* const u = u_.data();
       const double* const threshold = threshold_above_rest_.data();
       for (std::size_t k = 0; k < targets.size(); ++k) {
         const std::uint32_t j = targets[k];
+        // A period that ends at t up to rounding is over before this input; its wake-up,
+        // still pending, then finds the neuron integrating.
+        if (u[j] == kRefractory && refractory_until_ms_[j] <= ends_by) u[j] = rebased_u(j);
         u[j] = std::fma(static_cast<double>(weights[k]), growth, u[j]);
         if (u[j] >= threshold[j] * growth) [[unlikely]] {
           spike(j, t_ms, out);
@@ -92,9 +97,12 @@ class LifState final : public engine::PopulationState {
         }
       }
     } else {
-      end_refractory_periods_until(t_ms, out);
+      const double ends_by = t_ms + tie_tolerance_ms(t_ms);
+      end_refractory_periods_by(ends_by, out);
       const double growth = growth_at(t_ms);
-      if (shared_active_) {
+      if (t_ms + p_.refractory_ms <= ends_by) [[unlikely]] {
+        deliver_without_refractory_period(t_ms, growth, targets, weights, out);
+      } else if (shared_active_) {
         deliver_with_limit<true>(t_ms, growth, targets, weights, out);
       } else {
         deliver_with_limit<false>(t_ms, growth, targets, weights, out);
@@ -114,7 +122,7 @@ class LifState final : public engine::PopulationState {
     if constexpr (kDrifts) {
       return false;
     } else {
-      end_refractory_periods_until(t_ms, out);
+      end_refractory_periods_by(t_ms + tie_tolerance_ms(t_ms), out);
       const double jump = static_cast<double>(weight) * growth_at(t_ms);
       shared_u_ += jump;
       shared_seen_[source] += jump;  // a neuron does not inhibit itself
@@ -174,8 +182,22 @@ class LifState final : public engine::PopulationState {
     }
   }
 
+  // A refractory period that ends at the spike (refractory_ms 0, up to the tie tolerance)
+  // is empty: a neuron that fires goes on from reset at once, so a second synapse of this
+  // event onto it counts too. The general case of the loop, kept off the common path.
+  [[gnu::noinline]] void deliver_without_refractory_period(double t_ms, double growth,
+                                                           std::span<const std::uint32_t> targets,
+                                                           std::span<const float> weights,
+                                                           engine::PopulationOutput& out) {
+    const double* const threshold = threshold_above_rest_.data();
+    deliver<true, true>(
+        t_ms, growth, targets, weights,
+        [threshold, growth](std::uint32_t j) { return threshold[j] * growth; }, out);
+  }
+
   // kShared: each target first takes the shared jumps it has not seen (receive_shared).
-  template <bool kShared, class Limit>
+  // kNoRefractory: see deliver_without_refractory_period.
+  template <bool kShared, bool kNoRefractory = false, class Limit>
   void deliver(double t_ms, double growth, std::span<const std::uint32_t> targets,
                std::span<const float> weights, Limit limit, engine::PopulationOutput& out) {
     double* const u = u_.data();
@@ -196,8 +218,14 @@ class LifState final : public engine::PopulationState {
       u_j = v;
       // The neuron's index is recovered from its address on the rare spike path, so the
       // common path keeps no copy of j (one instruction less per target).
-      if (v >= limit(j)) [[unlikely]]
-        spike(static_cast<std::uint32_t>(&u_j - u), t_ms, out);
+      if (v >= limit(j)) [[unlikely]] {
+        const auto fired = static_cast<std::uint32_t>(&u_j - u);
+        spike(fired, t_ms, out);
+        if constexpr (kNoRefractory) {
+          u_j = rebased_u(fired);
+          refractory_ends_.pop_back();
+        }
+      }
     };
     std::size_t k = 0;
     for (; k + 8 <= count; k += 8) {
@@ -251,16 +279,17 @@ class LifState final : public engine::PopulationState {
   }
 
   // Without drift nothing happens at the end of a refractory period until the next input
-  // arrives, so the periods are closed lazily here. They end in spike order (all last
-  // refractory_ms), so a FIFO replaces a queue entry per spike.
-  void end_refractory_periods_until(double t_ms, engine::PopulationOutput& out) {
+  // arrives, so the periods are closed lazily here: before an event at t, those that end
+  // by t + tie_tolerance_ms(t). They end in spike order (all last refractory_ms), so a
+  // FIFO replaces a queue entry per spike.
+  void end_refractory_periods_by(double ends_by, engine::PopulationOutput& out) {
     // Locals, not members, in the loop: the stores to u_ could alias them otherwise.
     const std::size_t pending = refractory_ends_.size();
     const std::size_t first = next_refractory_end_;
     std::size_t next = first;
     for (; next < pending; ++next) {
       const std::uint32_t j = refractory_ends_[next];
-      if (refractory_until_ms_[j] > t_ms) break;
+      if (refractory_until_ms_[j] > ends_by) break;
       u_[j] = rebased_u(j);
       shared_seen_[j] = shared_u_;  // the shared jumps of the period are lost
     }

@@ -5,6 +5,9 @@
 //   v += w                             when a spike arrives through a synapse of weight w
 //   v >= threshold  ->  spike, v = v_reset, inputs ignored for refractory_ms
 //
+// The refractory period of a spike at t_s is [t_s, t_s + refractory_ms): an input at
+// exactly its end counts, however t_s + refractory_ms rounds (tie_tolerance_ms).
+//
 // A tau_m of +infinity gives the non-leaky IF neuron. With v_rest above the threshold,
 // neurons also fire spontaneously; the crossing time is computed analytically.
 //
@@ -13,6 +16,7 @@
 // exponential is evaluated once per spike, not per target. t_ref is re-based per trial
 // and whenever exp((t - t_ref)/tau_m) grows large.
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -22,6 +26,15 @@
 #include "engine/population.hpp"
 
 namespace sprout::models {
+
+// Times closer than this are one instant where a refractory period ends: an input at t
+// finds a period that ends at t_end over when t_end <= t + tie_tolerance_ms(t). Sums of
+// times given to 0.01 ms, such as t_spike + t_ref, miss the decimal result by a few units
+// in the last place; 1e-12 of the time is about 4,500 of them, and far below any
+// physical resolution (docs/engine.md, "Exact ties").
+[[nodiscard]] inline double tie_tolerance_ms(double t_ms) {
+  return 1e-12 * std::max(t_ms, 1.0);
+}
 
 struct LifParameters {
   double tau_m_ms = 20.0;  // +infinity: non-leaky integrate-and-fire
