@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "analysis/overparameterisation.hpp"
-#include "analysis/results_file.hpp"
+#include "io/results_file.hpp"
 
 namespace sprout::analysis {
 namespace {
@@ -142,7 +142,7 @@ json bp_run_report(const models::BpRun& run, const models::BpConfig& config,
                                        static_cast<double>(epoch_wall_s.size());
 
   json document;
-  document["provenance"] = provenance(context.command, models::to_json(config));
+  document["provenance"] = io::provenance(context.command, models::to_json(config));
   document["variant"] = models::to_string(config.variant);
   document["inputs"] = models::to_string(config.inputs);
   document["input_scaling"] = {{"offset", context.scaling.offset},
@@ -200,7 +200,7 @@ json bp_sweep_report(std::span<const models::BpSweepPoint> points,
          {"train_wall_s", point.train_wall_s}});
   }
   json document;
-  document["provenance"] = provenance(command, models::to_json(config));
+  document["provenance"] = io::provenance(command, models::to_json(config));
   document["points"] = rows;
   document["overparameterisation"] = overparameterisation_json(points, config.tolerance_points);
   document["total_wall_s"] = total_wall_s;

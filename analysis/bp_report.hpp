@@ -8,10 +8,10 @@
 #include <span>
 #include <string>
 
-#include "models/bp_config.hpp"
-#include "models/bp_data.hpp"
-#include "models/bp_sweep.hpp"
-#include "models/bp_training.hpp"
+#include "models/bp/bp_config.hpp"
+#include "models/bp/bp_data.hpp"
+#include "models/bp/bp_sweep.hpp"
+#include "models/bp/bp_training.hpp"
 
 namespace sprout::analysis {
 

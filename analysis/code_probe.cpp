@@ -12,14 +12,13 @@
 #include <vector>
 
 #include "engine/random_stream.hpp"
-#include "models/bp_random.hpp"
+#include "models/bp/bp_random.hpp"
 
 namespace sprout::analysis {
 namespace {
 
 // The probe's shuffle of the training codes draws from its own stream per (seed, epoch).
-constexpr std::uint64_t kProbeShufflePurpose =
-    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 200;
+constexpr std::uint64_t kProbeShufflePurpose = purpose_value(StreamPurpose::kProbeShuffle);
 
 // Single precision with a vectorised sum: its order is fixed by the build, not by the
 // thread count.

@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "encoders/mnist.hpp"
-#include "models/readout.hpp"
-#include "models/structural_learner.hpp"
+#include "models/structural/readout.hpp"
+#include "models/structural/structural_learner.hpp"
 
 namespace sprout::analysis {
 

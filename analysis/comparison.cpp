@@ -9,8 +9,8 @@
 
 #include "analysis/network_measures.hpp"
 #include "analysis/overparameterisation.hpp"
-#include "analysis/results_file.hpp"
 #include "analysis/synaptic_capacity.hpp"
+#include "io/results_file.hpp"
 
 namespace sprout::analysis {
 
@@ -59,7 +59,7 @@ std::string_view writer_of(RunKind kind) {
 class InputFile {
  public:
   InputFile(std::filesystem::path path, RunKind kind)
-      : path_(std::move(path)), document_(read_json_file(path_)) {
+      : path_(std::move(path)), document_(io::read_json_file(path_)) {
     if (!document_.is_object()) fail("", "expected a JSON object");
     const json* command = find_path(document_, "command");
     if (command == nullptr) command = find_path(document_, "provenance.command");
@@ -389,7 +389,7 @@ json compare_runs(const ComparisonRequest& request) {
                   {{"replicates", request.bootstrap.replicates},
                    {"confidence", request.bootstrap.confidence},
                    {"seed", request.bootstrap.seed}}}};
-  json report = provenance("compare", config);
+  json report = io::provenance("compare", config);
   report["command_line"] = request.command_line;
   report["headline"] = json::array();
   for (const json& run : runs)

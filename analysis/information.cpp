@@ -15,8 +15,7 @@ namespace sprout::analysis {
 namespace {
 
 // Bootstrap replicates draw from their own stream per (seed, replicate).
-constexpr std::uint64_t kBootstrapPurpose =
-    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 100;
+constexpr std::uint64_t kBootstrapPurpose = purpose_value(StreamPurpose::kInformationBootstrap);
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 

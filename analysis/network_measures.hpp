@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "analysis/information.hpp"
-#include "models/mlp.hpp"
+#include "models/bp/mlp.hpp"
 
 namespace sprout::analysis {
 

@@ -13,16 +13,16 @@
 
 #include "analysis/bp_report.hpp"
 #include "analysis/network_measures.hpp"
-#include "analysis/results_file.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
 #include "engine/atomic_file.hpp"
-#include "models/bp_config.hpp"
-#include "models/bp_data.hpp"
-#include "models/bp_sweep.hpp"
-#include "models/bp_training.hpp"
-#include "models/mlp_weights_file.hpp"
+#include "io/results_file.hpp"
+#include "models/bp/bp_config.hpp"
+#include "models/bp/bp_data.hpp"
+#include "models/bp/bp_sweep.hpp"
+#include "models/bp/bp_training.hpp"
+#include "models/bp/mlp_weights_file.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -165,7 +165,7 @@ json bp_measures(const models::Mlp& network, const models::BpData& data, int thr
 
 void run_bp_command(const BpOptions& options) {
   require_out(options.common);
-  json document = analysis::read_json_file(options.common.config);
+  json document = io::read_json_file(options.common.config);
   // Not an object: the parser's error names the file before any override touches it.
   if (!document.is_object()) (void)models::parse_bp_config(document, options.common.config);
   override_key(document, "hidden", options.hidden);
@@ -181,7 +181,7 @@ void run_bp_command(const BpOptions& options) {
     budget_source = "--budget";
   }
   if (!options.budget_from.empty()) {
-    const json structural = analysis::read_json_file(options.budget_from);
+    const json structural = io::read_json_file(options.budget_from);
     document["variant"] = "budget";
     document["budget"]["synapses"] = models::budget_from_results(structural, options.budget_from);
     budget_source = options.budget_from;
@@ -210,7 +210,7 @@ void run_bp_command(const BpOptions& options) {
   json results =
       analysis::bp_run_report(run, config, {"bp", weights_name, budget_source, data.scaling});
   results["measures"] = bp_measures(run.network, data, config.threads);
-  analysis::write_json_atomically(out / "results.json", results);
+  io::write_json_atomically(out / "results.json", results);
 
   const json& nonzero = results["nonzero_synapses"];
   fmt::print("test accuracy {:.2f}%  nonzero synapses {} of {}  MACs/image {} sparse, {} dense\n",
@@ -225,7 +225,7 @@ void run_bp_command(const BpOptions& options) {
 
 void run_sweep_command(const SweepOptions& options) {
   require_out(options.common);
-  json document = analysis::read_json_file(options.common.config);
+  json document = io::read_json_file(options.common.config);
   // Not an object: the parser's error names the file before any override touches it.
   if (!document.is_object()) (void)models::parse_bp_sweep_config(document, options.common.config);
   json& training = document["training"];
@@ -252,7 +252,7 @@ void run_sweep_command(const SweepOptions& options) {
   const std::filesystem::path out(options.common.out);
   const json report = analysis::bp_sweep_report(points, config, "bp sweep", total_wall_s);
   write_text_atomically(out / "sweep.csv", analysis::bp_sweep_csv(points));
-  analysis::write_json_atomically(out / "sweep.json", report);
+  io::write_json_atomically(out / "sweep.json", report);
   for (const json& row : report["overparameterisation"]["per_hidden"]) {
     fmt::print("over-parameterisation, hidden {}: {:.1f} (own curve), {:.1f} (any hidden size)\n",
                row["hidden"].get<std::size_t>(), row["same_hidden"]["factor"].get<double>(),

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "analysis/comparison.hpp"
-#include "analysis/comparison_html.hpp"
-#include "analysis/results_file.hpp"
 #include "apps/commands.hpp"
 #include "engine/atomic_file.hpp"
+#include "io/results_file.hpp"
+#include "report/comparison_html.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -60,9 +60,9 @@ void run_compare(CompareOptions& options) {
   options.request.bp.assign(options.bp.begin(), options.bp.end());
   if (!options.sweep.empty()) options.request.sweep = options.sweep;
   const nlohmann::json report = analysis::compare_runs(options.request);
-  const std::string html = analysis::comparison_html(report);  // before anything is written
+  const std::string html = report::comparison_html(report);  // before anything is written
   const std::filesystem::path out = options.out;
-  analysis::write_json_atomically(out / "report.json", report);
+  io::write_json_atomically(out / "report.json", report);
   write_text_atomically(out / "report.html", html);
   print_headline(report);
   fmt::print("wrote {} and {}\n", (out / "report.json").string(), (out / "report.html").string());

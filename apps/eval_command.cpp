@@ -8,11 +8,11 @@
 #include <optional>
 #include <string>
 
-#include "analysis/results_file.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "encoders/mnist.hpp"
-#include "models/structural_learner.hpp"
+#include "io/results_file.hpp"
+#include "models/structural/structural_learner.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -52,14 +52,14 @@ void run_eval(const EvalOptions& o) {
                              {"test_images", count},
                              {"t_present_ms", learner.config().encoder.duration_ms},
                              {"shared_inhibition", learner.config().network.shared_inhibition}};
-    nlohmann::json document = analysis::provenance("eval", config);
+    nlohmann::json document = io::provenance("eval", config);
     document["test_accuracy"] = eval.accuracy();
     document["realised_synapses"] = synapses.realised;
     document["consolidated_synapses"] = synapses.consolidated;
     document["predictions"] = eval.predictions;
     document["synaptic_events_per_image"] = events_per_image;
     document["wall_s"] = wall_s;
-    analysis::write_json_atomically(o.out, document);
+    io::write_json_atomically(o.out, document);
   }
 }
 

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "analysis/code_probe.hpp"
-#include "analysis/results_file.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "encoders/mnist.hpp"
-#include "models/structural_learner.hpp"
+#include "io/results_file.hpp"
+#include "models/structural/structural_learner.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -70,10 +70,10 @@ void run_probe(ProbeOptions o) {
                                    {"test_images", report.test_images},
                                    {"top_k", o.probe.top_k},
                                    {"probe", o.probe.probe}};
-    nlohmann::json document = analysis::provenance("probe", config);
+    nlohmann::json document = io::provenance("probe", config);
     document.update(nlohmann::json(report));
     document["wall_s"] = wall_s;
-    analysis::write_json_atomically(o.out, document);
+    io::write_json_atomically(o.out, document);
   }
 }
 

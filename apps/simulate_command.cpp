@@ -14,15 +14,15 @@
 #include <numeric>
 #include <string>
 
-#include "analysis/results_file.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
 #include "encoders/mnist.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/spike_recorder.hpp"
-#include "models/feedforward_network.hpp"
-#include "models/image_simulation.hpp"
+#include "io/results_file.hpp"
+#include "models/spiking/feedforward_network.hpp"
+#include "models/spiking/image_simulation.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -158,7 +158,7 @@ void run_simulate(SimulateOptions o) {
   const auto counts_path = sibling(o.out, ".counts.csv");
   const auto raster_path = sibling(o.out, ".raster.bin");
   const auto raster_csv_path = sibling(o.out, ".raster.csv");
-  nlohmann::json document = analysis::provenance("simulate", to_json(o));
+  nlohmann::json document = io::provenance("simulate", to_json(o));
   document["synaptic_events"] = synaptic_events;
   document["synaptic_events_per_image"] = static_cast<double>(synaptic_events) / o.images;
   document["input_spikes"] = input_spikes;
@@ -185,7 +185,7 @@ void run_simulate(SimulateOptions o) {
   write_counts_csv(counts_path, result, test, o.first_image);
   engine::write_raster_binary(raster_path, result.first_image_raster);
   engine::write_raster_csv(raster_csv_path, result.first_image_raster);
-  analysis::write_json_atomically(o.out, document);
+  io::write_json_atomically(o.out, document);
 
   fmt::print("images {}  synapses {}  synaptic events {}  input spikes {}  hidden spikes {}\n",
              o.images, input_projection.synapse_count(), synaptic_events, input_spikes,

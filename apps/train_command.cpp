@@ -15,8 +15,6 @@
 #include <string>
 
 #include "analysis/network_measures.hpp"
-#include "analysis/results_file.hpp"
-#include "analysis/svg_chart.hpp"
 #include "analysis/synaptic_capacity.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
@@ -25,15 +23,16 @@
 #include "engine/atomic_file.hpp"
 #include "engine/random_stream.hpp"
 #include "engine/spike_recorder.hpp"
-#include "models/image_simulation.hpp"
-#include "models/structural_config.hpp"
-#include "models/structural_learner.hpp"
+#include "io/results_file.hpp"
+#include "models/spiking/image_simulation.hpp"
+#include "models/structural/structural_config.hpp"
+#include "models/structural/structural_learner.hpp"
+#include "report/svg_chart.hpp"
 
 namespace sprout::apps {
 namespace {
 
-constexpr std::uint64_t kShuffle =
-    static_cast<std::uint64_t>(StreamPurpose::kFirstUserPurpose) + 10;
+constexpr std::uint64_t kShuffle = purpose_value(StreamPurpose::kEpochShuffle);
 
 struct TrainOptions {
   std::string config_path = "configs/mnist_structural.json";
@@ -48,7 +47,7 @@ struct TrainOptions {
 
 models::StructuralConfig load_config(const TrainOptions& o) {
   models::StructuralConfig config =
-      models::parse_structural_config(analysis::read_json_file(o.config_path), o.config_path);
+      models::parse_structural_config(io::read_json_file(o.config_path), o.config_path);
   if (o.epochs) config.epochs = *o.epochs;
   if (o.train_limit) config.train_limit = *o.train_limit;
   if (o.test_limit) config.test_limit = *o.test_limit;
@@ -121,14 +120,14 @@ nlohmann::json evaluation_json(const models::EvaluationResult& eval,
 void write_receptive_fields(const std::filesystem::path& path,
                             const models::StructuralLearner& learner, std::size_t rows,
                             std::size_t cols) {
-  analysis::ImageGrid grid;
+  report::ImageGrid grid;
   grid.title = "Input weights of the hidden neurons (receptive fields)";
   grid.pixels = learner.synapses().weights();
   grid.image_height = rows;
   grid.image_width = cols;
   grid.columns = 25;
   grid.pixel_size = 2;
-  write_text_atomically(path, analysis::render_svg(grid));
+  write_text_atomically(path, report::render_svg(grid));
 }
 
 void write_test_raster(const std::filesystem::path& out, const models::StructuralLearner& learner,
@@ -223,7 +222,7 @@ void run_train(const TrainOptions& o) {
   nlohmann::json measures;
   if (o.resume && std::filesystem::exists(checkpoint)) {
     learner.emplace(models::StructuralLearner::load(checkpoint));
-    epochs = analysis::read_json_file(results_path).at("epochs");
+    epochs = io::read_json_file(results_path).at("epochs");
     // The checkpoint's config rules; the command line's epochs and threads apply.
     learner->set_threads(config.threads);
     const std::size_t total_epochs = std::max(config.epochs, epochs.size());
@@ -251,7 +250,7 @@ void run_train(const TrainOptions& o) {
   config_json["data_dir"] = o.data_dir;
 
   auto write_results = [&](bool complete) {
-    nlohmann::json document = analysis::provenance("train", config_json);
+    nlohmann::json document = io::provenance("train", config_json);
     document["complete"] = complete;
     document["train_images"] = train_count;
     document["validation_images"] = validation.count;
@@ -266,7 +265,7 @@ void run_train(const TrainOptions& o) {
                            {"raster_test_image_0", "raster_test_image_0.bin"},
                            {"raster_test_image_0_csv", "raster_test_image_0.csv"}};
     }
-    analysis::write_json_atomically(results_path, document);
+    io::write_json_atomically(results_path, document);
   };
 
   ResponseCache test_responses(mnist.test, test_count, "test images");

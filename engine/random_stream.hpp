@@ -10,16 +10,34 @@
 
 namespace sprout {
 
-// What a stream is used for. Values are part of the reproducibility contract: changing
-// one changes every result that uses it. Libraries above the engine may define their
-// own purposes from kFirstUserPurpose on.
+// What a stream is used for: the registry of every purpose in Sprout, so that no two
+// streams can collide. Values are part of the reproducibility contract: changing one
+// changes every result that uses it. Tests may draw from kFirstUserPurpose on.
 enum class StreamPurpose : std::uint64_t {
+  // The engine and the spiking models.
   kInputSpikes = 1,
   kInitialState = 2,
   kConnectivity = 3,
   kInitialWeights = 4,
   kFirstUserPurpose = 1000,
+  // The structural rule (index: sample id).
+  kReadoutPerturbation = 1001,
+  kGrowth = 1002,
+  // The order of the training images in an epoch of `sprout train` (index: epoch).
+  kEpochShuffle = 1010,
+  // The BP reference: initial weights (index: layer), batch order (index: epoch).
+  kBpInitialWeights = 1100,
+  kBpShuffle = 1101,
+  // The code probe's shuffle of the training codes (index: epoch).
+  kProbeShuffle = 1200,
+  // Bootstrap replicates of the information estimates (index: replicate).
+  kInformationBootstrap = 1300,
 };
+
+// The purpose's value, for the RandomStream constructor that takes an integer.
+[[nodiscard]] constexpr std::uint64_t purpose_value(StreamPurpose purpose) {
+  return static_cast<std::uint64_t>(purpose);
+}
 
 // SplitMix64 finaliser: a bijective 64-bit mix, used to turn structured keys into seeds.
 [[nodiscard]] constexpr std::uint64_t mix64(std::uint64_t x) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 #include "engine/random_stream.hpp"
-#include "models/bp_data.hpp"
+#include "models/bp/bp_data.hpp"
 
 namespace sprout::testing {
 

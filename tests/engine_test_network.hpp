@@ -10,7 +10,7 @@
 #include "engine/network.hpp"
 #include "engine/simulation.hpp"
 #include "engine/spike_recorder.hpp"
-#include "models/lif_neuron.hpp"
+#include "models/spiking/lif_neuron.hpp"
 
 namespace sprout::testing {
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "models/bp_config.hpp"
+#include "models/bp/bp_config.hpp"
 
 using nlohmann::json;
 using namespace sprout::models;

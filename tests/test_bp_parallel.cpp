@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
-#include "models/bp_parallel.hpp"
+#include "models/bp/bp_parallel.hpp"
 
 using sprout::models::chunk_count;
 using sprout::models::chunk_range;

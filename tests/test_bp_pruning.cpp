@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "bp_test_data.hpp"
-#include "models/bp_pruning.hpp"
-#include "models/bp_training.hpp"
+#include "models/bp/bp_pruning.hpp"
+#include "models/bp/bp_training.hpp"
 
 using namespace sprout::models;
 

@@ -6,8 +6,8 @@
 
 #include "bp_test_data.hpp"
 #include "encoders/mnist.hpp"
-#include "models/bp_sweep.hpp"
-#include "models/bp_training.hpp"
+#include "models/bp/bp_sweep.hpp"
+#include "models/bp/bp_training.hpp"
 #include "test_helpers.hpp"
 
 using namespace sprout::models;

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
-#include "models/brette_benchmark.hpp"
+#include "models/spiking/brette_benchmark.hpp"
 
 namespace {
 

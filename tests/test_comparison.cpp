@@ -8,8 +8,8 @@
 #include <string>
 
 #include "analysis/comparison.hpp"
-#include "analysis/comparison_html.hpp"
 #include "analysis/network_measures.hpp"
+#include "report/comparison_html.hpp"
 #include "test_helpers.hpp"
 #include "xml_check.hpp"
 
@@ -227,21 +227,21 @@ TEST_CASE("compare: the HTML page is well formed and its numbers are report.json
           "[comparison]") {
   Fixture fixture;
   const json report = compare_runs(fixture.request);
-  const std::string html = sprout::analysis::comparison_html(report);
+  const std::string html = sprout::report::comparison_html(report);
   CHECK(sprout::testing::xml_problem(html).empty());
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("href=\"http") == std::string::npos);
   // The structural C_S cell: its path as id, its JSON value, four significant digits.
   const double cs = report["runs"][0]["synaptic_capacity"]["bits_per_synapse"].get<double>();
   const std::string cell = "id=\"runs.0.synaptic_capacity.bits_per_synapse\" data-value=\"" +
-                           json(cs).dump() + "\">" + sprout::analysis::display_number(cs) + "<";
+                           json(cs).dump() + "\">" + sprout::report::display_number(cs) + "<";
   CHECK(html.find(cell) != std::string::npos);
   CHECK(html.find("id=\"headline.1.test_accuracy\" data-value=\"1.0\">100<") != std::string::npos);
 }
 
 TEST_CASE("compare: numbers print as integers from 1000 on or with four significant digits",
           "[comparison]") {
-  using sprout::analysis::display_number;
+  using sprout::report::display_number;
   CHECK(display_number(31760.0) == "31760");
   CHECK(display_number(29330.7) == "29331");
   CHECK(display_number(0.784, 100.0) == "78.4");

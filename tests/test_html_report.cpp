@@ -3,22 +3,22 @@
 #include <fstream>
 #include <string>
 
-#include "analysis/html_report.hpp"
-#include "analysis/svg_chart.hpp"
+#include "report/html_report.hpp"
+#include "report/svg_chart.hpp"
 #include "test_helpers.hpp"
 #include "xml_check.hpp"
 
 TEST_CASE("HTML report: sections, escaped tables and inline SVG, nothing external",
           "[html_report]") {
-  sprout::analysis::HtmlReport report("Sprout <compare> & \"friends\"");
+  sprout::report::HtmlReport report("Sprout <compare> & \"friends\"");
   report.add_paragraph("Intro with <b>markup</b> that must stay text.");
   report.add_section("Accuracy");
   report.add_table({.caption = "Results",
                     .header = {"network", "accuracy %"},
                     .rows = {{"structural", "97.1"}, {"bp <dense> & co", "98.0"}}});
-  sprout::analysis::LineChart chart;
+  sprout::report::LineChart chart;
   chart.series.push_back({.name = "bp", .x = {1, 2}, .y = {3, 4}});
-  report.add_svg(sprout::analysis::render_svg(chart), "Accuracy vs synapses");
+  report.add_svg(sprout::report::render_svg(chart), "Accuracy vs synapses");
   report.add_section("Config");
   report.add_preformatted("{\"seed\": 1, \"note\": \"a < b\"}");
   const std::string html = report.render();
@@ -49,7 +49,7 @@ TEST_CASE("HTML report: sections, escaped tables and inline SVG, nothing externa
 
 TEST_CASE("HTML report is written atomically to a file", "[html_report]") {
   sprout::testing::TemporaryFolder folder;
-  sprout::analysis::HtmlReport report("t");
+  sprout::report::HtmlReport report("t");
   report.add_paragraph("p");
   const auto path = folder.path() / "report.html";
   report.write(path);

@@ -12,7 +12,7 @@
 
 #include "engine/random_stream.hpp"
 #include "engine_test_network.hpp"
-#include "models/feedforward_network.hpp"
+#include "models/spiking/feedforward_network.hpp"
 
 using namespace sprout;
 using models::LifParameters;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bp_test_data.hpp"
-#include "models/mlp.hpp"
+#include "models/bp/mlp.hpp"
 
 using sprout::models::BatchScore;
 using sprout::models::Mlp;

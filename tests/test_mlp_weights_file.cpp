@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "bp_test_data.hpp"
-#include "models/bp_pruning.hpp"
-#include "models/mlp_weights_file.hpp"
+#include "models/bp/bp_pruning.hpp"
+#include "models/bp/mlp_weights_file.hpp"
 #include "test_helpers.hpp"
 
 using namespace sprout::models;

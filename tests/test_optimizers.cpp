@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "models/optimizers.hpp"
+#include "models/bp/optimizers.hpp"
 
 using sprout::models::Optimizer;
 using sprout::models::OptimizerKind;

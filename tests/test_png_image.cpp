@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/png_image.hpp"
+#include "report/png_image.hpp"
 
 namespace {
 std::uint32_t be32(const std::vector<std::uint8_t>& bytes, std::size_t at) {
@@ -17,7 +17,7 @@ std::uint32_t be32(const std::vector<std::uint8_t>& bytes, std::size_t at) {
 TEST_CASE("base64 matches the RFC 4648 test vectors", "[png_image]") {
   const auto encode = [](const std::string& text) {
     const std::vector<std::uint8_t> bytes(text.begin(), text.end());
-    return sprout::analysis::base64_encode(bytes);
+    return sprout::report::base64_encode(bytes);
   };
   CHECK(encode("") == "");
   CHECK(encode("f") == "Zg==");
@@ -29,10 +29,10 @@ TEST_CASE("base64 matches the RFC 4648 test vectors", "[png_image]") {
 }
 
 TEST_CASE("PNG: signature, IHDR, CRCs and pixels decode back", "[png_image]") {
-  sprout::analysis::RgbImage image(3, 2, 0);
+  sprout::report::RgbImage image(3, 2, 0);
   image.set(0, 0, 255, 0, 0);
   image.set(2, 1, 1, 2, 3);
-  const std::vector<std::uint8_t> png = sprout::analysis::encode_png(image);
+  const std::vector<std::uint8_t> png = sprout::report::encode_png(image);
   const std::vector<std::uint8_t> signature{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   REQUIRE(png.size() > 8);
   CHECK(std::vector<std::uint8_t>(png.begin(), png.begin() + 8) == signature);
@@ -69,6 +69,6 @@ TEST_CASE("PNG: signature, IHDR, CRCs and pixels decode back", "[png_image]") {
   // Row 0: filter 0, red, black, black. Row 1: filter 0, black, black, (1, 2, 3).
   CHECK(raw == std::vector<std::uint8_t>{0, 255, 0, 0, 0, 0, 0, 0, 0, 0,  //
                                          0, 0,   0, 0, 0, 0, 0, 1, 2, 3});
-  CHECK_THROWS_AS(sprout::analysis::encode_png(sprout::analysis::RgbImage(0, 5)),
+  CHECK_THROWS_AS(sprout::report::encode_png(sprout::report::RgbImage(0, 5)),
                   std::invalid_argument);
 }

@@ -11,7 +11,7 @@
 #include "engine/random_stream.hpp"
 #include "engine/spike_recorder.hpp"
 #include "engine_test_network.hpp"
-#include "models/feedforward_network.hpp"
+#include "models/spiking/feedforward_network.hpp"
 
 using namespace sprout;
 using sprout::engine::Projection;

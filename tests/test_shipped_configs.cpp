@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "models/bp_config.hpp"
-#include "models/structural_config.hpp"
+#include "models/bp/bp_config.hpp"
+#include "models/structural/structural_config.hpp"
 
 using namespace sprout::models;
 

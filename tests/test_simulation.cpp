@@ -10,8 +10,8 @@
 #include "engine/simulation.hpp"
 #include "engine/spike_recorder.hpp"
 #include "engine_test_network.hpp"
-#include "models/feedforward_network.hpp"
-#include "models/image_simulation.hpp"
+#include "models/spiking/feedforward_network.hpp"
+#include "models/spiking/image_simulation.hpp"
 #include "test_helpers.hpp"
 
 using namespace sprout;

@@ -5,12 +5,12 @@
 #include <numeric>
 #include <vector>
 
-#include "models/competitive_hebbian.hpp"
-#include "models/homeostasis.hpp"
-#include "models/potential_synapses.hpp"
-#include "models/readout.hpp"
-#include "models/structural_config.hpp"
-#include "models/structural_learner.hpp"
+#include "models/structural/competitive_hebbian.hpp"
+#include "models/structural/homeostasis.hpp"
+#include "models/structural/potential_synapses.hpp"
+#include "models/structural/readout.hpp"
+#include "models/structural/structural_config.hpp"
+#include "models/structural/structural_learner.hpp"
 #include "test_helpers.hpp"
 
 using namespace sprout;

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "analysis/svg_chart.hpp"
+#include "report/svg_chart.hpp"
 #include "xml_check.hpp"
 
-using sprout::analysis::Axis;
-using sprout::analysis::render_svg;
+using sprout::report::Axis;
+using sprout::report::render_svg;
 using sprout::testing::xml_problem;
 
 namespace {
@@ -42,7 +42,7 @@ const std::string kMarker = R"re(<circle cx="([^"]+)" cy="([^"]+)" r="3"><title>
 }  // namespace
 
 TEST_CASE("Line chart maps values to hand-computed pixels", "[svg_chart]") {
-  sprout::analysis::LineChart chart;
+  sprout::report::LineChart chart;
   chart.title = "Accuracy";
   chart.x = Axis{.label = "x", .min = 0.0, .max = 10.0};
   chart.y = Axis{.label = "y", .min = 0.0, .max = 100.0};
@@ -59,13 +59,13 @@ TEST_CASE("Line chart maps values to hand-computed pixels", "[svg_chart]") {
 }
 
 TEST_CASE("Log x axis spaces decades evenly", "[svg_chart]") {
-  sprout::analysis::LineChart chart;
+  sprout::report::LineChart chart;
   chart.x = Axis{.label = "synapses", .log = true};  // range from data: whole decades 1..1000
   chart.y = Axis{.label = "accuracy", .min = 0.0, .max = 1.0};
   chart.series.push_back({.name = "bp",
                           .x = {1, 10, 100, 1000},
                           .y = {0, 0.5, 0.5, 1},
-                          .style = sprout::analysis::SeriesStyle::kMarkers});
+                          .style = sprout::report::SeriesStyle::kMarkers});
   const std::string svg = render_svg(chart);
   CHECK(xml_problem(svg).empty());
   const auto markers = captures(svg, kMarker);
@@ -91,7 +91,7 @@ TEST_CASE("Log x axis spaces decades evenly", "[svg_chart]") {
 }
 
 TEST_CASE("Automatic linear axis ends on round ticks", "[svg_chart]") {
-  sprout::analysis::LineChart chart;
+  sprout::report::LineChart chart;
   chart.series.push_back({.name = "a", .x = {0.3, 9.3}, .y = {1, 2}});
   const std::string svg = render_svg(chart);
   // Data 0.3..9.3: step 2 (9/5 = 1.8 rounds to 2), axis 0..10, ticks 0 2 4 6 8 10.
@@ -105,7 +105,7 @@ TEST_CASE("Automatic linear axis ends on round ticks", "[svg_chart]") {
 
 TEST_CASE("Missing values break the line, several series get a legend", "[svg_chart]") {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  sprout::analysis::LineChart chart;
+  sprout::report::LineChart chart;
   chart.series.push_back({.name = "first", .x = {1, 2, 3, 4}, .y = {1, nan, 3, 4}});
   chart.series.push_back({.name = "second", .x = {1, 2}, .y = {2, 2}, .colour = "#123456"});
   const std::string svg = render_svg(chart);
@@ -121,7 +121,7 @@ TEST_CASE("Missing values break the line, several series get a legend", "[svg_ch
 }
 
 TEST_CASE("Text is escaped in SVG", "[svg_chart]") {
-  sprout::analysis::LineChart chart;
+  sprout::report::LineChart chart;
   chart.title = "a<b & \"c\" 'd'";
   chart.series.push_back({.name = "<script>alert(1)</script>", .x = {1}, .y = {1}});
   const std::string svg = render_svg(chart);
@@ -131,7 +131,7 @@ TEST_CASE("Text is escaped in SVG", "[svg_chart]") {
 }
 
 TEST_CASE("Grouped bar chart: bar rectangles at hand-computed positions", "[svg_chart]") {
-  sprout::analysis::BarChart chart;
+  sprout::report::BarChart chart;
   chart.title = "Energy";
   chart.categories = {"A", "B & C"};
   chart.y = Axis{.label = "pJ", .min = 0.0, .max = 4.0};
@@ -152,17 +152,17 @@ TEST_CASE("Grouped bar chart: bar rectangles at hand-computed positions", "[svg_
 TEST_CASE("Image grid as rectangles: per-image scaling and placement", "[svg_chart]") {
   const std::vector<float> pixels{0,  1, 2, 3,   // image 0: grey 0, 85, 170, 255
                                   -2, 0, 1, 2};  // image 1: blue .. red when symmetric
-  sprout::analysis::ImageGrid grid{.pixels = pixels,
-                                   .image_height = 2,
-                                   .image_width = 2,
-                                   .columns = 2,
-                                   .pixel_size = 3,
-                                   .encoding = sprout::analysis::ImageEncoding::kRects};
+  sprout::report::ImageGrid grid{.pixels = pixels,
+                                 .image_height = 2,
+                                 .image_width = 2,
+                                 .columns = 2,
+                                 .pixel_size = 3,
+                                 .encoding = sprout::report::ImageEncoding::kRects};
   // Margin 10, one pixel (3 px) gap before each image: image 0 at (13, 13), image 1 at
   // (10 + (2 + 1 + 1) * 3, 13) = (22, 13).
-  CHECK(sprout::analysis::image_origin(grid, 0).x == 13);
-  CHECK(sprout::analysis::image_origin(grid, 1).x == 22);
-  CHECK(sprout::analysis::image_origin(grid, 1).y == 13);
+  CHECK(sprout::report::image_origin(grid, 0).x == 13);
+  CHECK(sprout::report::image_origin(grid, 1).x == 22);
+  CHECK(sprout::report::image_origin(grid, 1).y == 13);
   std::string svg = render_svg(grid);
   CHECK(xml_problem(svg).empty());
   for (const char* pixel : {R"(x="13.00" y="13.00" width="3.00" height="3.00" fill="#000000")",
@@ -171,7 +171,7 @@ TEST_CASE("Image grid as rectangles: per-image scaling and placement", "[svg_cha
                             R"(x="16.00" y="16.00" width="3.00" height="3.00" fill="#ffffff")"}) {
     CHECK(svg.find(pixel) != std::string::npos);
   }
-  grid.scaling = sprout::analysis::ImageScaling::kSymmetric;
+  grid.scaling = sprout::report::ImageScaling::kSymmetric;
   svg = render_svg(grid);
   // Image 1 scaled by max |v| = 2: -1 blue, 0 white, 0.5 pink (255, 128, 128), 1 red.
   for (const char* pixel : {R"(x="22.00" y="13.00" width="3.00" height="3.00" fill="#0000ff")",
@@ -186,7 +186,7 @@ TEST_CASE("Image grid as an embedded PNG", "[svg_chart]") {
   std::vector<float> pixels(100 * 28 * 28);
   for (std::size_t i = 0; i < pixels.size(); ++i)
     pixels[i] = static_cast<float>(i % 97);
-  const sprout::analysis::ImageGrid grid{
+  const sprout::report::ImageGrid grid{
       .title = "Receptive fields", .pixels = pixels, .image_height = 28, .image_width = 28};
   const std::string svg = render_svg(grid);
   CHECK(xml_problem(svg).empty());
@@ -195,19 +195,19 @@ TEST_CASE("Image grid as an embedded PNG", "[svg_chart]") {
   // 10 x 10 images of 28 px plus 11 one-pixel gaps = 291 pixels, 3 px each: 873 px.
   CHECK(svg.find(R"(width="873.00" height="873.00")") != std::string::npos);
   const std::vector<float> ragged(10);
-  CHECK_THROWS_AS(render_svg(sprout::analysis::ImageGrid{
-                      .pixels = ragged, .image_height = 3, .image_width = 3}),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      render_svg(sprout::report::ImageGrid{.pixels = ragged, .image_height = 3, .image_width = 3}),
+      std::invalid_argument);
 }
 
 TEST_CASE("Spike raster puts each spike at (time, neuron + 0.5)", "[svg_chart]") {
   const std::vector<double> times{0, 50, 100, 150};
   const std::vector<std::uint32_t> neurons{0, 9, 5, 3};
-  sprout::analysis::SpikeRaster raster{.title = "Hidden layer",
-                                       .times_ms = times,
-                                       .neurons = neurons,
-                                       .t_end_ms = 100,
-                                       .neuron_count = 10};
+  sprout::report::SpikeRaster raster{.title = "Hidden layer",
+                                     .times_ms = times,
+                                     .neurons = neurons,
+                                     .t_end_ms = 100,
+                                     .neuron_count = 10};
   const std::string svg = render_svg(raster);
   CHECK(xml_problem(svg).empty());
   // Plot 72..620 (548 px, right margin 20) by 40..344; neuron n at 344 - (n + 0.5) / 10 * 304.

@@ -9,8 +9,13 @@ if [ -z "$formatter" ] || [ "$formatter" = "SPROUT_CLANG_FORMAT-NOTFOUND" ]; the
   exit 77
 fi
 cd "$root"
-mapfile -t sources < <(find engine models encoders analysis apps tests benchmarks \
-  \( -name '*.cpp' -o -name '*.hpp' \) -type f | sort)
+# Every tracked C++ source, so that a new folder cannot be missed.
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+  mapfile -t sources < <(git ls-files '*.cpp' '*.hpp')
+else
+  mapfile -t sources < <(find . -path ./build -prune -o \( -name '*.cpp' -o -name '*.hpp' \) \
+    -type f -print | sort)
+fi
 unformatted=()
 for source in "${sources[@]}"; do
   "$formatter" --dry-run --Werror "$source" >/dev/null 2>&1 || unformatted+=("$source")

@@ -1,0 +1,35 @@
+#include "io/results_file.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "engine/atomic_file.hpp"
+#include "engine/build_info.hpp"
+
+namespace sprout::io {
+
+nlohmann::json provenance(std::string_view command, const nlohmann::json& config) {
+  return {{"sprout_version", std::string(version())},
+          {"git_revision", std::string(git_revision())},
+          {"build_target", std::string(build_target())},
+          {"command", std::string(command)},
+          {"config", config}};
+}
+
+void write_json_atomically(const std::filesystem::path& path, const nlohmann::json& document) {
+  write_text_atomically(path, document.dump(2) + "\n");
+}
+
+nlohmann::json read_json_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot open file", path.string()));
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& error) {
+    throw std::runtime_error(fmt::format("{}: invalid JSON ({})", path.string(), error.what()));
+  }
+}
+
+}  // namespace sprout::io

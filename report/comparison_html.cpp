@@ -1,0 +1,345 @@
+#include "report/comparison_html.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "analysis/comparison.hpp"
+#include "engine/spike_recorder.hpp"
+#include "report/html_report.hpp"
+#include "report/svg_chart.hpp"
+
+namespace sprout::report {
+
+using nlohmann::json;
+
+std::string display_number(double value, double scale) {
+  const double shown = value * scale;
+  if (std::isfinite(shown) && std::fabs(shown) < 1e15 &&
+      (shown == std::floor(shown) || std::fabs(shown) >= 1000))
+    return fmt::format("{:.0f}", shown);
+  return fmt::format("{:.4g}", shown);
+}
+
+namespace {
+
+// A number of the report as a table cell that names its path and carries its value.
+HtmlCell number_cell(const json& report, const std::string& path, double scale = 1.0) {
+  const json* value = analysis::find_path(report, path);
+  if (value == nullptr || !value->is_number()) return HtmlCell("n/a");
+  return {display_number(value->get<double>(), scale), path, value->dump()};
+}
+
+std::string text_at(const json& report, const std::string& path) {
+  const json* value = analysis::find_path(report, path);
+  if (value == nullptr || value->is_null()) return "n/a";
+  return value->is_string() ? value->get<std::string>() : value->dump();
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot open file", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void add_headline(HtmlReport& page, const json& report) {
+  page.add_section("Headline");
+  HtmlTable table{.caption = "Per test image; energy at the costs below",
+                  .header = {"network", "test accuracy (%)", "non-zero synapses",
+                             "C_S (bits/synapse)", "operations/image", "operation",
+                             "energy (pJ/image)", "energy at MAC cost (pJ/image)"}};
+  for (std::size_t i = 0; i < report["headline"].size(); ++i) {
+    const std::string row = fmt::format("headline.{}.", i);
+    table.rows.push_back(
+        {text_at(report, row + "name"), number_cell(report, row + "test_accuracy", 100),
+         number_cell(report, row + "nonzero_synapses"),
+         number_cell(report, row + "bits_per_synapse"),
+         number_cell(report, row + "operations_per_image"), text_at(report, row + "operation"),
+         number_cell(report, row + "energy_pj"),
+         number_cell(report, row + "energy_at_mac_cost_pj")});
+  }
+  page.add_table(table);
+  page.add_paragraph(fmt::format(
+      "Energy: {} pJ per accumulate (one per SynOp of the spiking network), {} pJ per "
+      "multiply-accumulate (BP). Not counted: neuron state updates, leak, threshold "
+      "comparisons, memory traffic, spike generation by the encoder, biases. BP is counted "
+      "at its non-zero weights (sparse); the dense count is in the operations table. "
+      "Definitions: docs/metrics.md.",
+      text_at(report, "config.energy_costs_pj.accumulate"),
+      text_at(report, "config.energy_costs_pj.multiply_accumulate")));
+}
+
+// The points of a curve in the order of their x values.
+Series sorted_by_x(const Series& series) {
+  std::vector<std::size_t> order(series.x.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return series.x[a] < series.x[b]; });
+  Series sorted{.name = series.name, .style = series.style};
+  for (std::size_t k : order) {
+    sorted.x.push_back(series.x[k]);
+    sorted.y.push_back(series.y[k]);
+  }
+  return sorted;
+}
+
+void add_accuracy_chart(HtmlReport& page, const json& report) {
+  page.add_section("Accuracy against non-zero synapses");
+  LineChart chart{.title = "Test accuracy against non-zero synapses (all layers)",
+                  .x = {.label = "non-zero synapses", .log = true},
+                  .y = {.label = "test accuracy (%)"}};
+  if (!report["sweep"].is_null()) {
+    std::map<std::size_t, Series> curves;
+    for (const json& point : report["sweep"]["points"]) {
+      if (point["nonzero_synapses"].get<double>() <= 0) continue;
+      const auto hidden = point["hidden"].get<std::size_t>();
+      Series& curve = curves[hidden];
+      curve.name = fmt::format("BP sweep, {} hidden", hidden);
+      curve.x.push_back(point["nonzero_synapses"].get<double>());
+      curve.y.push_back(100.0 * point["test_accuracy"].get<double>());
+    }
+    for (const auto& [hidden, curve] : curves)
+      chart.series.push_back(sorted_by_x(curve));
+  }
+  // The structural run and each BP variant: a point, or a curve when several runs of the
+  // variant were given (e.g. L1 runs of several strengths).
+  std::vector<Series> groups;
+  for (const json& run : report["runs"]) {
+    const std::string name =
+        run.contains("variant") ? "bp " + run["variant"].get<std::string>() : "structural";
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const Series& series) { return series.name == name; });
+    if (group == groups.end()) group = groups.insert(groups.end(), Series{.name = name});
+    group->x.push_back(run["nonzero_synapses"]["total"].get<double>());
+    group->y.push_back(100.0 * run["test_accuracy"].get<double>());
+  }
+  for (Series& group : groups) {
+    group.style = group.x.size() == 1 ? SeriesStyle::kMarkers : SeriesStyle::kLinesAndMarkers;
+    chart.series.push_back(sorted_by_x(group));
+  }
+  page.add_svg(render_svg(chart),
+               "The structural rule and each BP variant as a point (a curve when several runs "
+               "of a variant are given); the BP pruning sweep, if given, as one curve per "
+               "hidden size");
+}
+
+void add_training_chart(HtmlReport& page, const json& report) {
+  page.add_section("Synapses of the structural network during training");
+  LineChart chart{.title = "Input-to-hidden synapses after each epoch",
+                  .x = {.label = "epoch"},
+                  .y = {.label = "synapses"}};
+  for (const char* key : {"realised", "silent", "consolidated"}) {
+    Series series{.name = key};
+    for (const json& epoch : report["structural_training"]) {
+      series.x.push_back(epoch["epoch"].get<double>());
+      series.y.push_back(epoch[key].get<double>());
+    }
+    chart.series.push_back(std::move(series));
+  }
+  page.add_svg(render_svg(chart), "Realised = silent + consolidated");
+}
+
+void add_structural_pictures(HtmlReport& page, const json& report) {
+  const json& files = report["structural_files"];
+  page.add_section("Receptive fields of the structural network");
+  if (files["receptive_fields_svg"].is_string()) {
+    page.add_svg(read_text(files["receptive_fields_svg"].get<std::string>()),
+                 "Input weights of every hidden neuron (0 where no synapse is realised)");
+  } else {
+    page.add_paragraph("The structural results list no receptive-field picture.");
+  }
+  page.add_section("Spike raster of test image 0");
+  if (!files["raster_test_image_0"].is_string()) {
+    page.add_paragraph("The structural results list no raster.");
+    return;
+  }
+  const auto spikes = engine::read_raster_binary(files["raster_test_image_0"].get<std::string>());
+  std::vector<double> times;
+  std::vector<std::uint32_t> neurons;
+  for (const auto& spike : spikes) {
+    times.push_back(spike.t_ms);
+    neurons.push_back(spike.neuron);
+  }
+  const std::uint32_t top = neurons.empty() ? 0 : *std::max_element(neurons.begin(), neurons.end());
+  SpikeRaster raster{.title = "Spikes of test image 0 (inputs first, then hidden neurons)",
+                     .times_ms = times,
+                     .neurons = neurons,
+                     .t_start_ms = 0,
+                     .t_end_ms = files["raster_t_end_ms"].get<double>(),
+                     .neuron_count = static_cast<std::size_t>(top) + 1};
+  page.add_svg(render_svg(raster), fmt::format("{} spikes", spikes.size()));
+}
+
+void add_operations(HtmlReport& page, const json& report) {
+  page.add_section("Operations and energy per test image");
+  BarChart chart{.title = "Energy per test image",
+                 .x_label = "network and operations counted",
+                 .y = {.label = "pJ per image"},
+                 .frame = {.width = 1000}};
+  BarSeries native{.name = "own cost"};
+  BarSeries at_mac{.name = "all at MAC cost"};
+  HtmlTable table{.caption = "Operations per test image, per layer",
+                  .header = {"network", "count", "layer", "operations/image", "energy (pJ)",
+                             "energy at MAC cost (pJ)"}};
+  for (std::size_t r = 0; r < report["runs"].size(); ++r) {
+    const json& run = report["runs"][r];
+    for (const auto& [key, ops] : run["operations"].items()) {
+      chart.categories.push_back(ops["network"].get<std::string>());
+      native.values.push_back(ops["native_pj_per_image"].get<double>());
+      at_mac.values.push_back(ops["at_mac_cost_pj_per_image"].get<double>());
+      const std::string base = fmt::format("runs.{}.operations.{}.", r, key);
+      for (std::size_t l = 0; l < ops["layers"].size(); ++l) {
+        const std::string layer = fmt::format("{}layers.{}.", base, l);
+        table.rows.push_back({run["name"].get<std::string>(), key, text_at(report, layer + "name"),
+                              number_cell(report, layer + "operations_per_image"),
+                              number_cell(report, layer + "native_pj"),
+                              number_cell(report, layer + "at_mac_cost_pj")});
+      }
+      table.rows.push_back({run["name"].get<std::string>(), key, "all layers",
+                            number_cell(report, base + "operations_per_image"),
+                            number_cell(report, base + "native_pj_per_image"),
+                            number_cell(report, base + "at_mac_cost_pj_per_image")});
+    }
+  }
+  chart.series = {native, at_mac};
+  page.add_svg(render_svg(chart),
+               "SynOps of the spiking network priced as accumulates; BP's MACs, dense and at "
+               "the non-zero weights");
+  page.add_table(table);
+}
+
+struct MetricRow {
+  const char* label;
+  const char* path;  // within a run
+  double scale = 1.0;
+};
+
+constexpr MetricRow kMetricRows[] = {
+    {"test accuracy (%)", "test_accuracy", 100.0},
+    {"non-zero synapses, input to hidden", "nonzero_synapses.input_hidden"},
+    {"non-zero synapses, hidden to output", "nonzero_synapses.hidden_output"},
+    {"non-zero synapses, total", "nonzero_synapses.total"},
+    {"fixed lateral-inhibition synapses (not counted above)",
+     "nonzero_synapses.fixed_lateral_inhibition"},
+    {"training samples", "synaptic_capacity.training_samples"},
+    {"I(prediction; label), training set (bits/sample)", "information.train_prediction_label.bits"},
+    {"  95% interval, low", "information.train_prediction_label.ci_low_bits"},
+    {"  95% interval, high", "information.train_prediction_label.ci_high_bits"},
+    {"H(label), training set (bits)", "information.train_label_entropy_bits"},
+    {"stored task information (bits)", "synaptic_capacity.stored_bits"},
+    {"C_S, synaptic capacity (bits/synapse)", "synaptic_capacity.bits_per_synapse"},
+    {"I(prediction; label), test set (bits/sample)", "information.test_prediction_label.bits"},
+    {"test information per synapse (bits/synapse)",
+     "test_information_per_synapse.bits_per_synapse"},
+    {"storage cost (bits/synapse)", "storage_cost.bits_per_synapse"},
+    {"C_S / storage cost", "task_bits_per_storage_bit"},
+    {"I(hidden code; label), winner unit (bits)", "information.hidden_code_label.winner.bits"},
+    {"I(hidden code; label), mean per unit (bits)", "information.hidden_code_label.mean_unit_bits"},
+    {"I(hidden code; label), max per unit (bits)", "information.hidden_code_label.max_unit_bits"},
+    {"I(hidden code; label), joint code (bits; see undersampled)",
+     "information.hidden_code_label.joint.bits"},
+    {"operations per image (headline count)", "energy.operations_per_image"},
+    {"energy per image (pJ)", "energy.native_pj"},
+    {"energy per image at MAC cost (pJ)", "energy.at_mac_cost_pj"},
+};
+
+void add_metric_table(HtmlReport& page, const json& report) {
+  page.add_section("Every metric side by side");
+  HtmlTable table{.caption = "Definitions: docs/metrics.md", .header = {"metric"}};
+  const std::size_t runs = report["runs"].size();
+  for (const json& run : report["runs"])
+    table.header.push_back(run["name"].get<std::string>());
+  for (const MetricRow& metric : kMetricRows) {
+    std::vector<HtmlCell> row{HtmlCell(metric.label)};
+    for (std::size_t r = 0; r < runs; ++r)
+      row.push_back(number_cell(report, fmt::format("runs.{}.{}", r, metric.path), metric.scale));
+    table.rows.push_back(std::move(row));
+  }
+  std::vector<HtmlCell> flags{HtmlCell("joint code undersampled")};
+  std::vector<HtmlCell> binning{HtmlCell("hidden code binning")};
+  for (std::size_t r = 0; r < runs; ++r) {
+    const std::string code = fmt::format("runs.{}.information.hidden_code_label.", r);
+    flags.emplace_back(text_at(report, code + "joint.undersampled"));
+    binning.emplace_back(fmt::format("{}, {} bins", text_at(report, code + "binning"),
+                                     text_at(report, code + "bins")));
+  }
+  table.rows.push_back(std::move(flags));
+  table.rows.push_back(std::move(binning));
+  page.add_table(table);
+}
+
+void add_sweep(HtmlReport& page, const json& report) {
+  page.add_section("Over-parameterisation of BP");
+  if (report["sweep"].is_null()) {
+    page.add_paragraph("No BP sweep given (--sweep): no over-parameterisation factor.");
+    return;
+  }
+  HtmlTable table{.caption = fmt::format("Tolerance {} accuracy points; structural target: {} "
+                                         "synapses at its test accuracy",
+                                         text_at(report, "sweep.tolerance_points"),
+                                         text_at(report, "runs.0.nonzero_synapses.total")),
+                  .header = {"BP hidden neurons", "over-parameterisation factor",
+                             "BP synapses at the structural accuracy",
+                             "ratio BP / structural synapses", "ratio status"}};
+  for (std::size_t i = 0; i < report["sweep"]["per_hidden"].size(); ++i) {
+    const std::string row = fmt::format("sweep.per_hidden.{}.", i);
+    table.rows.push_back({text_at(report, row + "hidden"),
+                          number_cell(report, row + "overparameterisation.factor"),
+                          number_cell(report, row + "equal_accuracy.bp_synapses"),
+                          number_cell(report, row + "equal_accuracy.ratio"),
+                          text_at(report, row + "equal_accuracy.status")});
+  }
+  table.rows.push_back({"any hidden size",
+                        number_cell(report, "sweep.max_overparameterisation_factor"),
+                        number_cell(report, "sweep.equal_accuracy_any_hidden.bp_synapses"),
+                        number_cell(report, "sweep.equal_accuracy_any_hidden.ratio"),
+                        text_at(report, "sweep.equal_accuracy_any_hidden.status")});
+  page.add_table(table);
+}
+
+void add_configs(HtmlReport& page, const json& report) {
+  page.add_section("Runs and their configs");
+  for (const json& run : report["runs"]) {
+    page.add_paragraph(fmt::format("{}: {} (git revision {})", run["name"].get<std::string>(),
+                                   run["file"].get<std::string>(),
+                                   run["git_revision"].get<std::string>()));
+    page.add_preformatted(run["config"].dump(2));
+  }
+  if (!report["sweep"].is_null()) {
+    page.add_paragraph(fmt::format("BP sweep: {} (git revision {})",
+                                   report["sweep"]["file"].get<std::string>(),
+                                   report["sweep"]["git_revision"].get<std::string>()));
+    page.add_preformatted(report["sweep"]["config"].dump(2));
+  }
+  page.add_paragraph(fmt::format("This report: {} (sprout {}, git revision {})",
+                                 text_at(report, "command_line"), text_at(report, "sprout_version"),
+                                 text_at(report, "git_revision")));
+}
+
+}  // namespace
+
+std::string comparison_html(const json& report) {
+  HtmlReport page("Sprout: structural plasticity against backpropagation");
+  add_headline(page, report);
+  add_accuracy_chart(page, report);
+  add_training_chart(page, report);
+  add_structural_pictures(page, report);
+  add_operations(page, report);
+  add_metric_table(page, report);
+  add_sweep(page, report);
+  add_configs(page, report);
+  return page.render();
+}
+
+}  // namespace sprout::report
