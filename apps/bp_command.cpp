@@ -17,6 +17,7 @@
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
 #include "engine/atomic_file.hpp"
+#include "io/config_file.hpp"
 #include "io/results_file.hpp"
 #include "models/bp/bp_config.hpp"
 #include "models/bp/bp_data.hpp"
@@ -165,7 +166,7 @@ json bp_measures(const models::Mlp& network, const models::BpData& data, int thr
 
 void run_bp_command(const BpOptions& options) {
   require_out(options.common);
-  json document = io::read_json_file(options.common.config);
+  json document = io::read_config_document(options.common.config);
   // Not an object: the parser's error names the file before any override touches it.
   if (!document.is_object()) (void)models::parse_bp_config(document, options.common.config);
   override_key(document, "hidden", options.hidden);
@@ -225,7 +226,7 @@ void run_bp_command(const BpOptions& options) {
 
 void run_sweep_command(const SweepOptions& options) {
   require_out(options.common);
-  json document = io::read_json_file(options.common.config);
+  json document = io::read_config_document(options.common.config);
   // Not an object: the parser's error names the file before any override touches it.
   if (!document.is_object()) (void)models::parse_bp_sweep_config(document, options.common.config);
   json& training = document["training"];

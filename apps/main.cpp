@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <exception>
 
 #include "apps/commands.hpp"
 #include "engine/build_info.hpp"
 
 int main(int argc, char** argv) {
+  // Progress and results appear line by line in a log or a pipe, not when the run ends.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   CLI::App app{"Sprout: event-driven spiking simulation and learning by structural plasticity"};
   app.set_version_flag(
       "--version", fmt::format("sprout {} ({})\nbuilt for {} by {}", sprout::version(),

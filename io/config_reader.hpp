@@ -19,6 +19,23 @@
 
 namespace sprout::io {
 
+// A config value that fails a check: "<source>: <key path>: <problem>". The key path
+// ("network.hidden") lets a caller that set the key from a command-line option name the
+// option instead of the file.
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(std::string_view source, std::string key_path, std::string problem)
+      : std::runtime_error(fmt::format("{}: {}: {}", source, key_path, problem)),
+        key_path_(std::move(key_path)),
+        problem_(std::move(problem)) {}
+  [[nodiscard]] const std::string& key_path() const { return key_path_; }
+  [[nodiscard]] const std::string& problem() const { return problem_; }
+
+ private:
+  std::string key_path_;
+  std::string problem_;
+};
+
 template <typename Enum, std::size_t N>
 using Names = std::array<std::pair<Enum, std::string_view>, N>;
 
@@ -38,8 +55,7 @@ class ObjectReader {
     if (!object_.is_object()) {
       const std::string name =
           prefix_.empty() ? "(top level)" : prefix_.substr(0, prefix_.size() - 1);
-      throw std::runtime_error(
-          fmt::format("{}: {}: expected an object, got {}", source_, name, object_.dump()));
+      throw ConfigError(source_, name, fmt::format("expected an object, got {}", object_.dump()));
     }
   }
 
@@ -118,7 +134,7 @@ class ObjectReader {
   }
 
   [[noreturn]] void fail(std::string_view key, std::string_view problem) const {
-    throw std::runtime_error(fmt::format("{}: {}{}: {}", source_, prefix_, key, problem));
+    throw ConfigError(source_, prefix_ + std::string(key), std::string(problem));
   }
 
  private:

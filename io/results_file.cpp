@@ -27,7 +27,7 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
   if (!in) throw std::runtime_error(fmt::format("{}: cannot open file", path.string()));
   try {
     return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
     throw std::runtime_error(fmt::format("{}: invalid JSON ({})", path.string(), error.what()));
   }
 }

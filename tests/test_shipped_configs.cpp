@@ -1,16 +1,21 @@
-// Every config in configs/ reads strictly, and the structural family follows the scaling
-// docs/model.md gives (winners 5% of the hidden layer, inhibition -20 / (p* H)) and one
-// schedule.
+// Every config in configs/ reads strictly after its extends chain is resolved; the
+// structural family derives from the default model, whose file states the C++ defaults,
+// and follows the scaling docs/model.md gives (winners 5% of the hidden layer,
+// inhibition -20 / (p* H)) and one schedule; each ablation changes its base in the
+// switch it names only.
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "io/config_file.hpp"
+#include "io/results_file.hpp"
 #include "models/bp/bp_config.hpp"
 #include "models/structural/structural_config.hpp"
 
 using namespace sprout::models;
+using sprout::io::read_config_document;
+using sprout::io::read_json_file;
 
 namespace {
 
@@ -20,9 +25,16 @@ std::filesystem::path configs_folder() {
   return std::filesystem::path(__FILE__).parent_path().parent_path() / "configs";
 }
 
-nlohmann::json read_json(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
+// The keys (dotted paths) a JSON object sets, nested objects flattened.
+void leaf_keys(const nlohmann::json& object, const std::string& prefix,
+               std::vector<std::string>& out) {
+  for (const auto& item : object.items()) {
+    if (item.value().is_object()) {
+      leaf_keys(item.value(), prefix + item.key() + ".", out);
+    } else {
+      out.push_back(prefix + item.key());
+    }
+  }
 }
 
 }  // namespace
@@ -35,7 +47,7 @@ TEST_CASE("Shipped configs: each reads strictly, and the structural ones follow 
     if (path.extension() != ".json") continue;
     const std::string name = path.filename().string();
     INFO(name);
-    const nlohmann::json document = read_json(path);
+    const nlohmann::json document = read_config_document(path);
     if (name == "mnist_bp_sweep.json") {
       CHECK_NOTHROW(parse_bp_sweep_config(document, name));
       ++bp;
@@ -46,6 +58,7 @@ TEST_CASE("Shipped configs: each reads strictly, and the structural ones follow 
       ++bp;
       continue;
     }
+    if (name.rfind("mnist_structural", 0) != 0 && name.rfind("ablation_", 0) != 0) continue;
     const StructuralConfig config = parse_structural_config(document, name);
     ++structural;
     // One epoch of feature learning, then 15 readout-only epochs whose rate falls by 0.8
@@ -59,7 +72,43 @@ TEST_CASE("Shipped configs: each reads strictly, and the structural ones follow 
     CHECK(config.network.inhibition_weight * config.homeostasis.target_firing_probability *
               hidden ==
           Approx(-20.0));
+    // Every structural config derives from the default model by `extends`.
+    if (name != "mnist_structural.json") CHECK(read_json_file(path).contains("extends"));
   }
   CHECK(structural >= 14);
   CHECK(bp >= 4);
+}
+
+TEST_CASE("Shipped configs: the default model's file states the C++ defaults", "[config]") {
+  const StructuralConfig defaults;
+  const StructuralConfig shipped = parse_structural_config(
+      read_config_document(configs_folder() / "mnist_structural.json"), "mnist_structural.json");
+  CHECK(to_json(shipped) == to_json(defaults));
+  CHECK(to_json(parse_structural_config(nlohmann::json::object(), "{}")) == to_json(defaults));
+}
+
+TEST_CASE("Shipped configs: each ablation differs from its base in the switch it names",
+          "[config]") {
+  // The keys each ablation file sets besides `extends`, in JSON's (sorted) order.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> ablations = {
+      {"ablation_constant_hebbian_rate.json", {"hebbian.annealed"}},
+      {"ablation_delta_readout.json", {"readout.rule"}},
+      {"ablation_initial_50pct.json", {"structural.initial_connectivity"}},
+      {"ablation_initial_5pct.json", {"structural.initial_connectivity"}},
+      {"ablation_no_homeostasis.json", {"homeostasis.enabled"}},
+      // Without structural plasticity every potential synapse is realised from the start.
+      {"ablation_no_structural.json", {"structural.enabled", "structural.initial_connectivity"}},
+      {"ablation_no_synaptic_scaling.json", {"hebbian.weight_norm"}},
+      // Weight perturbation has no score step to normalise; the reader refuses the pair.
+      {"ablation_weight_perturbation.json", {"readout.normalisation_rate", "readout.rule"}},
+  };
+  for (const auto& [name, allowed] : ablations) {
+    INFO(name);
+    nlohmann::json document = read_json_file(configs_folder() / name);
+    CHECK(document.value("extends", "") == "mnist_structural_h400.json");
+    document.erase("extends");
+    std::vector<std::string> keys;
+    leaf_keys(document, "", keys);
+    CHECK(keys == allowed);
+  }
 }

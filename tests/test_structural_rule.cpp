@@ -52,6 +52,16 @@ StructuralConfig tiny_config() {
   c.hebbian.learning_rate = 0.1;
   c.readout.learning_rate = 0.04;
   c.threads = 1;
+  // The plain rule these tests were written for: a constant Hebbian rate, no readout
+  // normalisation, one epoch that learns everything, no schedule.
+  c.hebbian.annealed = false;
+  c.homeostasis.target_firing_probability = 0.1;
+  c.network.inhibition_weight = -0.5;
+  c.readout.normalisation_rate = 0.0;
+  c.epochs = 1;
+  c.learning_rate_decay = 1.0;
+  c.feature_learning_epochs = 0;
+  c.replay_frozen_responses = false;
   return c;
 }
 
@@ -344,6 +354,7 @@ TEST_CASE("Readout: node perturbation reduces the loss and estimates the delta r
   ReadoutSettings settings;
   settings.learning_rate = 0.5;
   settings.perturbations = 8;
+  settings.normalisation_rate = 0.0;  // the plain step, compared with the plain delta rule
   const double before = mean_loss(readout);
   for (std::uint64_t step = 0; step < 200; ++step) {
     RandomStream random(5, step, StreamPurpose::kFirstUserPurpose);
@@ -670,7 +681,9 @@ TEST_CASE("Config: replay_frozen_responses round-trips and rejects a non-boolean
   const auto replay = parse_structural_config(json{{"replay_frozen_responses", true}}, "c.json");
   CHECK(replay.replay_frozen_responses);
   CHECK(parse_structural_config(to_json(replay), "round trip").replay_frozen_responses);
-  CHECK_FALSE(parse_structural_config(json::object(), "c.json").replay_frozen_responses);
+  CHECK(parse_structural_config(json::object(), "c.json").replay_frozen_responses);  // default
+  CHECK_FALSE(parse_structural_config(json{{"replay_frozen_responses", false}}, "c.json")
+                  .replay_frozen_responses);
   CHECK_THROWS_WITH(parse_structural_config(json{{"replay_frozen_responses", 1}}, "c.json"),
                     Catch::Contains("c.json: replay_frozen_responses"));
 }

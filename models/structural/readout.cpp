@@ -94,6 +94,7 @@ void LinearReadout::delta_rule_update(const SparseActivity& y, std::uint32_t lab
                                       double learning_rate) {
   ReadoutSettings settings;
   settings.learning_rate = learning_rate;
+  settings.normalisation_rate = 0.0;  // the plain rule, whatever the model's default
   delta_rule_update(y, label, settings);
 }
 

@@ -1,5 +1,7 @@
 #include "models/structural/structural_config.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "io/config_reader.hpp"
@@ -42,6 +44,7 @@ void read_network(ObjectReader& r, NetworkSettings& n) {
   r.real("v_reset", n.lif.v_reset, -1e6, true, 1e6, true);
   r.real("v_rest", n.lif.v_rest, -1e6, true, 1e6, true);
   r.real("refractory_ms", n.lif.refractory_ms, 0.0, true, 1000.0, true);
+  r.real("inhibition_per_presentation", n.inhibition_per_presentation, -1e6, true, 0.0, true);
   r.real("inhibition_weight", n.inhibition_weight, -100.0, true, 0.0, true);
   r.real("inhibition_delay_ms", n.inhibition_delay_ms, 0.0, true, 1000.0, true);
   r.boolean("shared_inhibition", n.shared_inhibition);
@@ -50,6 +53,7 @@ void read_network(ObjectReader& r, NetworkSettings& n) {
 
 void read_hebbian(ObjectReader& r, HebbianSettings& h) {
   r.boolean("enabled", h.enabled);
+  r.real("winners_fraction", h.winners_fraction, 0.0, false, 1.0, true);
   r.integer("winners", h.winners, 1, 100000);
   r.real("learning_rate", h.learning_rate, 0.0, true, 1.0, true);
   r.boolean("annealed", h.annealed);
@@ -119,8 +123,24 @@ std::string_view to_string(ReadoutRule rule) {
   return name_of(kReadoutNames, rule);
 }
 
+void apply_scaling_rules(StructuralConfig& c) {
+  const auto hidden = static_cast<double>(c.network.hidden);
+  c.hebbian.winners = std::max<std::size_t>(
+      1, static_cast<std::size_t>(std::lround(c.hebbian.winners_fraction * hidden)));
+  c.network.inhibition_weight =
+      c.network.inhibition_per_presentation / (c.homeostasis.target_firing_probability * hidden);
+}
+
 StructuralConfig parse_structural_config(const json& document, std::string_view source) {
   StructuralConfig c;
+  // What the document states explicitly wins over the rules.
+  const json* network =
+      document.is_object() && document.contains("network") ? &document["network"] : nullptr;
+  const json* hebbian =
+      document.is_object() && document.contains("hebbian") ? &document["hebbian"] : nullptr;
+  const bool explicit_weight =
+      network && network->is_object() && network->contains("inhibition_weight");
+  const bool explicit_winners = hebbian && hebbian->is_object() && hebbian->contains("winners");
   ObjectReader top(document, "", source);
   read_section(top, "encoder", c.encoder, read_encoder);
   read_section(top, "network", c.network, read_network);
@@ -140,6 +160,16 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
   top.integer("seed", c.seed, 0, std::numeric_limits<std::uint64_t>::max());
   top.integer("threads", c.threads, 1, 1024);
   top.finish();
+  const StructuralConfig given = c;
+  apply_scaling_rules(c);
+  if (explicit_winners) c.hebbian.winners = given.hebbian.winners;
+  if (explicit_weight) c.network.inhibition_weight = given.network.inhibition_weight;
+  if (c.network.inhibition_weight < -100.0) {
+    throw std::runtime_error(fmt::format(
+        "{}: network.inhibition_per_presentation: gives an inhibition weight of {} (below -100) "
+        "at {} hidden neurons",
+        source, c.network.inhibition_weight, c.network.hidden));
+  }
   if (c.hebbian.winners > c.network.hidden) {
     throw std::runtime_error(fmt::format("{}: hebbian.winners: {} exceeds network.hidden {}",
                                          source, c.hebbian.winners, c.network.hidden));
@@ -183,11 +213,13 @@ json to_json(const StructuralConfig& c) {
             {"v_reset", n.lif.v_reset},
             {"v_rest", n.lif.v_rest},
             {"refractory_ms", n.lif.refractory_ms},
+            {"inhibition_per_presentation", n.inhibition_per_presentation},
             {"inhibition_weight", n.inhibition_weight},
             {"inhibition_delay_ms", n.inhibition_delay_ms},
             {"shared_inhibition", n.shared_inhibition}}},
           {"hebbian",
            {{"enabled", c.hebbian.enabled},
+            {"winners_fraction", c.hebbian.winners_fraction},
             {"winners", c.hebbian.winners},
             {"learning_rate", c.hebbian.learning_rate},
             {"annealed", c.hebbian.annealed},

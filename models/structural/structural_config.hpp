@@ -16,15 +16,20 @@ namespace sprout::models {
 enum class GrowthPlacement { kActivityGuided, kRandom };
 enum class ReadoutRule { kWeightPerturbation, kNodePerturbation, kDeltaRule };
 
+// The defaults are the shipped default model (configs/mnist_structural.json).
+
 struct HebbianSettings {
   bool enabled = true;
-  std::size_t winners = 20;     // k most active hidden neurons learn per sample
+  // The k most active hidden neurons learn per sample: k = round(winners_fraction x hidden)
+  // (at least 1) unless `winners` is given in the config; `winners` holds the k in use.
+  double winners_fraction = 0.05;
+  std::size_t winners = 80;
   double learning_rate = 0.05;  // eta of the instar rule
   // Annealing (online k-means): a neuron's rate is 1 / (its activity-weighted wins so
   // far), clamped to [minimum_learning_rate, learning_rate], so each prototype becomes
   // the running mean of the inputs it won; the floor keeps it able to follow the code's
   // slow drift. false: every winner learns at learning_rate.
-  bool annealed = false;
+  bool annealed = true;
   double minimum_learning_rate = 0.001;
   // Synaptic scaling: > 0 moves the weights toward weight_norm * x / |x| and rescales each
   // winner's weight vector to this L2 norm, so a neuron's drive measures the angle between
@@ -63,7 +68,7 @@ struct HomeostasisSettings {
   double minimum_threshold = 0.05;
   // Target probability that a neuron fires at least once during a presentation. It sets
   // the overall activity level as well as its spread over the neurons.
-  double target_firing_probability = 0.1;
+  double target_firing_probability = 0.2;
 };
 
 struct ReadoutSettings {
@@ -76,12 +81,12 @@ struct ReadoutSettings {
   // synapse's step is divided by its presynaptic neuron's running mean squared rate (and
   // by the fan-in), as if the readout learned on unit-RMS inputs. This is the rate of that
   // running mean; those epochs then learn at normalised_learning_rate.
-  double normalisation_rate = 0.0;
+  double normalisation_rate = 0.001;
   double normalised_learning_rate = 1.0;
 };
 
 struct NetworkSettings {
-  std::size_t hidden = 400;
+  std::size_t hidden = 1600;
   double input_gain = 0.25;  // voltage jump per unit weight
   LifParameters lif{.tau_m_ms = 20.0,
                     .v_rest = 0.0,
@@ -90,7 +95,13 @@ struct NetworkSettings {
                     .refractory_ms = 2.0,
                     .v_init_low = 0.0,
                     .v_init_high = 0.0};
-  double inhibition_weight = -0.5;
+  // Lateral inhibition, all-to-all among the hidden neurons. Its weight follows from the
+  // inhibition a neuron receives per presentation when every neuron fires with the
+  // homeostatic target probability p*: inhibition_weight = inhibition_per_presentation /
+  // (p* x hidden), unless `inhibition_weight` is given in the config; `inhibition_weight`
+  // holds the weight in use.
+  double inhibition_per_presentation = -20.0;
+  double inhibition_weight = -0.0625;
   double inhibition_delay_ms = 0.5;
   // Deliver each inhibitory spike as one shared event instead of one update per hidden
   // neuron (engine::Projection::enable_shared_delivery): the same dynamics up to rounding.
@@ -104,13 +115,13 @@ struct StructuralConfig {
   StructuralSettings structural;
   HomeostasisSettings homeostasis;
   ReadoutSettings readout;
-  std::size_t epochs = 1;
+  std::size_t epochs = 16;
   // Learning-rate schedule: in epoch e (from 0) the Hebbian and readout learning rates are
   // multiplied by learning_rate_decay^e (1: constant rates).
-  double learning_rate_decay = 1.0;
+  double learning_rate_decay = 0.8;
   // Epochs in which the hidden layer learns (Hebbian, consolidation, growth, elimination,
   // homeostasis); later epochs train only the readout, on a fixed hidden code. 0: all.
-  std::size_t feature_learning_epochs = 0;
+  std::size_t feature_learning_epochs = 1;
   // Of those, the epochs in which the structure changes (consolidation, growth,
   // elimination); later feature-learning epochs refine the weights of the realised
   // synapses on a fixed structure. 0: all feature-learning epochs.
@@ -118,7 +129,7 @@ struct StructuralConfig {
   // In the readout-only epochs, train the readout on each training image's hidden spike
   // counts recorded once on the frozen network (one Poisson draw per image, as in an
   // evaluation) instead of simulating every image again in every epoch.
-  bool replay_frozen_responses = false;
+  bool replay_frozen_responses = true;
   std::size_t batch_size = 64;
   std::size_t train_limit = 0;  // first N training images (0: all)
   std::size_t test_limit = 0;   // first N test images (0: all)
@@ -129,8 +140,13 @@ struct StructuralConfig {
   int threads = 2;
 };
 
+// Sets hebbian.winners and network.inhibition_weight from their rules (winners_fraction,
+// inhibition_per_presentation) for the config's hidden size.
+void apply_scaling_rules(StructuralConfig& config);
+
 // Throws std::runtime_error "<source>: <key>: <problem>" on any unknown key, wrong type
-// or out-of-range value.
+// or out-of-range value. Counts and weights the config does not state explicitly follow
+// the scaling rules.
 [[nodiscard]] StructuralConfig parse_structural_config(const nlohmann::json& document,
                                                        std::string_view source);
 [[nodiscard]] nlohmann::json to_json(const StructuralConfig& config);

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <vector>
 
@@ -85,6 +86,8 @@ class StructuralLearner {
   [[nodiscard]] const StructuralConfig& config() const { return config_; }
   // Threads of later batches and evaluations (the result does not depend on it).
   void set_threads(int threads) { config_.threads = threads; }
+  // The run's total epochs (a resumed run may be continued past its config's).
+  void set_epochs(std::size_t epochs) { config_.epochs = epochs; }
   // Presentation time of later evaluations. The readout reads rates, so its count scale
   // follows the window: counts over 2t ms are read as counts over t ms times 2.
   void set_presentation_ms(double t_present_ms);
@@ -104,9 +107,12 @@ class StructuralLearner {
   std::size_t take_neurons_that_won();
 
   // The whole learned state (synapses, thresholds, readout, trace clocks), for
-  // checkpoints and for `sprout eval`. Format: docs/formats.md.
-  void save(const std::filesystem::path& path) const;
-  [[nodiscard]] static StructuralLearner load(const std::filesystem::path& path);
+  // checkpoints and for `sprout eval` (models/structural/network_file.cpp; format in
+  // docs/formats.md). A checkpoint also holds its run's record (`training`: the epochs so
+  // far), which load() returns through `training` when asked.
+  void save(const std::filesystem::path& path, const nlohmann::json& training = nullptr) const;
+  [[nodiscard]] static StructuralLearner load(const std::filesystem::path& path,
+                                              nlohmann::json* training = nullptr);
 
  private:
   void decay_traces_to(std::size_t neuron, std::uint64_t sample_id);

@@ -1,0 +1,49 @@
+#pragma once
+// What `sprout train` prints while a run trains: a progress line per pass on stderr and a
+// summary line per epoch on stdout.
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "apps/progress.hpp"
+#include "models/structural/training_run.hpp"
+
+namespace sprout::apps {
+
+class TrainingConsole : public models::TrainingObserver {
+ public:
+  void pass_started(std::string_view name, std::size_t images) override {
+    line_.emplace(std::string(name), images);
+  }
+  void pass_progress(std::size_t done, const models::BatchProgress* batch) override {
+    if (!line_) return;
+    line_->update(done, batch == nullptr
+                            ? std::string()
+                            : fmt::format("running acc {:.1f}%  realised {}",
+                                          100.0 * batch->running_accuracy, batch->realised));
+  }
+  void pass_finished() override {
+    if (line_) line_->finish();
+    line_.reset();
+  }
+  void epoch_finished(const models::EpochRecord& r) override {
+    if (r.validation_accuracy)
+      fmt::print("epoch {}: validation accuracy {:.2f}%\n", r.epoch, 100 * *r.validation_accuracy);
+    const models::SynapseCounts& c = r.synapses;
+    fmt::print(
+        "epoch {}: test accuracy {:.2f}%  realised {} ({:.1f}% of potential), consolidated {}, "
+        "silent {}  train {:.0f} s ({:.0f} samples/s, {:.0f} M events/s)\n",
+        r.epoch, 100 * r.test_accuracy, c.realised, 100.0 * r.connectivity.realised_of_potential,
+        c.consolidated, c.silent, r.train_wall_s, r.train_samples_per_s,
+        r.train_synaptic_events_per_s / 1e6);
+    std::fflush(stdout);
+  }
+
+ private:
+  std::optional<ProgressLine> line_;
+};
+
+}  // namespace sprout::apps

@@ -1,0 +1,64 @@
+#pragma once
+// What one epoch of structural training measured: an entry of the "epochs" array of a
+// training run's results.json (docs/formats.md) and of its checkpoint.
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+#include "models/structural/potential_synapses.hpp"
+
+namespace sprout::models {
+
+struct SynOpsPerImage {
+  double input_to_hidden = 0;
+  std::optional<double> lateral_inhibition;  // when the network has lateral inhibition
+  double readout = 0;                        // one accumulate per hidden spike and class
+};
+
+// Fractions of the structure (docs/model.md, connectivity measures).
+struct Connectivity {
+  double potential_P_pot = 0;        // potential synapses / (inputs x hidden)
+  double anatomical_P = 0;           // realised synapses / (inputs x hidden)
+  double realised_of_potential = 0;  // realised / potential
+  double consolidation_load = 0;     // consolidated / realised
+};
+[[nodiscard]] Connectivity connectivity_of(const SynapseCounts& counts, std::size_t inputs,
+                                           std::size_t hidden);
+
+struct EpochRecord {
+  std::size_t epoch = 0;  // from 1
+  // The test set after the epoch.
+  double test_accuracy = 0;
+  std::size_t test_images = 0;
+  std::size_t hidden_in_use_test = 0;  // neurons that fired for some test image
+  double input_spikes_per_test_image = 0;
+  double hidden_spikes_per_test_image = 0;
+  SynOpsPerImage synops_per_test_image;
+  // The validation images held out of training, if any.
+  std::optional<double> validation_accuracy;
+  std::size_t validation_images = 0;
+  // The structure after the epoch, and its changes during it.
+  SynapseCounts synapses;
+  Connectivity connectivity;
+  StructuralStepStats structural_changes;
+  // Training.
+  double train_running_accuracy = 0;    // the readout's predictions before each update
+  std::size_t hidden_in_use_train = 0;  // neurons that won for some training image
+  bool replayed_training_responses = false;
+  bool reused_test_responses = false;
+  double train_wall_s = 0;
+  double eval_wall_s = 0;
+  double train_samples_per_s = 0;
+  double train_synaptic_events_per_s = 0;
+};
+
+[[nodiscard]] nlohmann::json to_json(const EpochRecord& record);
+// Throws std::runtime_error "<source>: epochs.<field>: <problem>" when a field is missing
+// or of the wrong type.
+[[nodiscard]] EpochRecord epoch_record_from_json(const nlohmann::json& entry,
+                                                 std::string_view source);
+
+}  // namespace sprout::models
