@@ -29,10 +29,14 @@ struct IdxArray {
 };
 
 inline constexpr std::uint8_t kIdxUnsignedByte = 0x08;
+// The most data bytes one IDX file may declare (1 GiB; MNIST's largest file holds 47 MB):
+// a header asking for more is refused before anything is allocated.
+inline constexpr std::size_t kMaxIdxBytes = std::size_t{1} << 30;
 
-// Reads an unsigned-byte IDX file; `.gz` files (and any gzip stream) are inflated.
-// Throws DataError naming `path` on a missing file, bad magic, unsupported element
-// type, truncated file or a size that does not match the declared dimensions.
+// Reads an unsigned-byte IDX file; `.gz` files (and any gzip stream) are inflated, never
+// past the declared size. Throws DataError naming `path` on a missing file, bad magic,
+// unsupported element type, declared dimensions over kMaxIdxBytes, a truncated file or a
+// size that does not match the declared dimensions.
 [[nodiscard]] IdxArray read_idx(const std::filesystem::path& path);
 
 // Writes an unsigned-byte IDX file (uncompressed). Used by tests and tools that make

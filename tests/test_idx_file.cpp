@@ -124,6 +124,34 @@ TEST_CASE("IDX: each kind of bad file has its own message naming the file", "[id
   }
 }
 
+TEST_CASE("IDX: declared sizes are bounded before anything is allocated", "[idx]") {
+  const sprout::testing::TemporaryFolder folder;
+  const auto path = folder.path() / "hostile";
+  const std::string name = path.string();
+  SECTION("dimensions whose product overflows 64 bits") {
+    write_bytes(path, {0, 0, 0x08, 3, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                       0xff, 0xff, 1, 2, 3});
+    CHECK_THAT(error_of([&] { (void)read_idx(path); }),
+               Contains(name) && Contains("declare more than the 1073741824 bytes"));
+  }
+  SECTION("a small compressed file that declares 60 GB") {
+    // 60000 x 1000 x 1000 images: refused from the header, nothing inflated.
+    write_gzip(path, {0, 0, 0x08, 3, 0, 0, 0xea, 0x60, 0, 0, 0x03, 0xe8, 0, 0, 0x03, 0xe8, 1});
+    CHECK_THAT(error_of([&] { (void)read_idx(path); }),
+               Contains(name) && Contains("dimensions 60000x1000x1000 declare more than"));
+  }
+  SECTION("a compressed stream that inflates far past its declared size") {
+    // Declares 4 bytes, then 16 MB of zeros (a few KB compressed): the reader stops one
+    // byte past the declared size.
+    std::vector<std::uint8_t> bytes = {0, 0, 0x08, 1, 0, 0, 0, 4};
+    bytes.resize(bytes.size() + (16U << 20), 0);
+    write_gzip(path, bytes);
+    CHECK(std::filesystem::file_size(path) < 100'000);
+    CHECK_THAT(error_of([&] { (void)read_idx(path); }),
+               Contains(name) && Contains("4 data bytes expected, more present"));
+  }
+}
+
 TEST_CASE("MNIST loader: images and labels must agree", "[idx][mnist-loader]") {
   sprout::testing::TemporaryFolder folder;
   const auto images = folder.path() / "images";

@@ -100,9 +100,40 @@ void StructuralLearner::decay_traces_to(std::size_t neuron, std::uint64_t sample
     trace *= factor;
 }
 
+void StructuralLearner::check_images(const encoders::LabelledImages& images,
+                                     std::size_t count) const {
+  if (images.pixels_per_image() != inputs_) {
+    throw std::invalid_argument(
+        fmt::format("the network has {} inputs, the images {} pixels ({}x{})", inputs_,
+                    images.pixels_per_image(), images.rows, images.cols));
+  }
+  if (count > images.count) {
+    throw std::invalid_argument(
+        fmt::format("{} images asked for, the set holds {}", count, images.count));
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    if (images.labels[k] >= readout_.classes()) {
+      throw std::invalid_argument(fmt::format("image {} has label {}, the readout knows {} classes",
+                                              k, images.labels[k], readout_.classes()));
+    }
+  }
+}
+
 BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images,
                                           std::span<const std::size_t> image_indices,
                                           std::uint64_t first_sample_id) {
+  // Checked here: an exception thrown inside the parallel simulation would end the program.
+  check_images(images, 0);
+  for (std::size_t index : image_indices) {
+    if (index >= images.count) {
+      throw std::invalid_argument(
+          fmt::format("image {} asked for, the set holds {}", index, images.count));
+    }
+    if (images.labels[index] >= readout_.classes()) {
+      throw std::invalid_argument(fmt::format("image {} has label {}, the readout knows {} classes",
+                                              index, images.labels[index], readout_.classes()));
+    }
+  }
   const std::size_t batch = image_indices.size();
   std::vector<std::uint64_t> ids(batch);
   for (std::size_t k = 0; k < batch; ++k)
@@ -273,6 +304,7 @@ EvaluationResult StructuralLearner::evaluate(const encoders::LabelledImages& ima
 RecordedResponses StructuralLearner::respond(
     const encoders::LabelledImages& images, std::size_t count,
     std::function<void(std::size_t done, std::size_t total)> progress) const {
+  check_images(images, count);
   PresentationOptions options = presentation(config_);
   options.progress = std::move(progress);
   // Evaluation trials use their own random streams: sample ids far above any training id.

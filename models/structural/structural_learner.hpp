@@ -115,6 +115,9 @@ class StructuralLearner {
                                               nlohmann::json* training = nullptr);
 
  private:
+  // Throws std::invalid_argument when the images do not fit the network (pixels per
+  // image against inputs, labels against the readout's classes) or hold fewer than count.
+  void check_images(const encoders::LabelledImages& images, std::size_t count) const;
   void decay_traces_to(std::size_t neuron, std::uint64_t sample_id);
   void rebuild_network();
   // The learning updates of one batch, given each sample's hidden spike counts.
