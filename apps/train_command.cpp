@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "analysis/structural_run_results.hpp"
 #include "apps/commands.hpp"
@@ -15,6 +17,7 @@
 #include "apps/options.hpp"
 #include "apps/training_console.hpp"
 #include "encoders/mnist.hpp"
+#include "io/output_folder.hpp"
 #include "io/results_file.hpp"
 #include "models/structural/structural_config.hpp"
 #include "models/structural/training_run.hpp"
@@ -30,7 +33,13 @@ struct TrainOptions {
   std::shared_ptr<ConfigOverrides> overrides = std::make_shared<ConfigOverrides>();
   std::optional<std::size_t> measures_train_limit;
   bool resume = false;
+  bool force = false;
 };
+
+// What a run leaves in its folder; a new run refuses a folder that holds any of them.
+const std::vector<std::string> kRunFiles = {
+    "results.json",         "checkpoint.bin",          "network.bin",
+    "receptive_fields.svg", "raster_test_image_0.bin", "raster_test_image_0.csv"};
 
 // The value an override gave `key_path`, if any.
 template <class T>
@@ -42,11 +51,21 @@ std::optional<T> overridden(const ConfigOverrides& overrides, std::string_view k
 }
 
 void run_train(const TrainOptions& o) {
-  const std::filesystem::path out = o.out;
-  const std::filesystem::path checkpoint = out / "checkpoint.bin";
+  if (o.resume && o.force) throw std::runtime_error("--resume and --force: choose one");
   // Checked before the data are read, so that a bad value costs no time.
   const models::StructuralConfig config =
       io::parse_config_file(o.config_path, *o.overrides, models::parse_structural_config);
+  const std::vector<std::filesystem::path> inputs = {o.config_path, o.data_dir};
+  const io::OutputFolder folder(o.out, "--out", kRunFiles, inputs,
+                                o.resume  ? io::ExistingResults::kContinue
+                                : o.force ? io::ExistingResults::kReplace
+                                          : io::ExistingResults::kRefuse);
+  const std::filesystem::path& out = folder.path();
+  const std::filesystem::path checkpoint = out / "checkpoint.bin";
+  if (o.force) {
+    for (const std::string& name : kRunFiles)
+      std::filesystem::remove(out / name);
+  }
   const encoders::Mnist mnist = encoders::load_mnist(o.data_dir);
 
   std::optional<models::TrainingRun> run;
@@ -127,6 +146,7 @@ void add_train_command(CLI::App& app) {
                   "Measure the final network on the first N training images only (default: "
                   "all it trained on, whose responses the readout-only epochs recorded)");
   cmd->add_flag("--resume", o->resume, "Continue from OUT/checkpoint.bin if it exists");
+  cmd->add_flag("--force", o->force, "Replace the results of an earlier run in OUT");
   cmd->callback([o] { run_train(*o); });
 }
 

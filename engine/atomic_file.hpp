@@ -1,6 +1,8 @@
 #pragma once
 // Writing files so that a reader never sees half of one: the content goes to a
-// temporary file beside the target, which is renamed over it only when complete.
+// temporary file beside the target (a new name of this process's own, created
+// exclusively, never through a link), is flushed to disk, and is renamed over the target
+// only when complete.
 
 #include <filesystem>
 #include <functional>
@@ -9,9 +11,10 @@
 
 namespace sprout {
 
-// Calls `write` with a stream on `<path>.tmp`, flushes, then renames to `path`.
-// On any failure (exception from `write`, stream error) the temporary file is removed
-// and a std::runtime_error naming `path` is thrown; `path` is left as it was.
+// Calls `write` with a stream on `<path>.tmp.<pid>.<n>`, flushes and syncs it, renames it
+// to `path` and syncs the folder. On any failure (exception from `write`, stream or disk
+// error) the temporary file is removed and a std::runtime_error naming `path` is thrown;
+// `path` is left as it was.
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write);
 
