@@ -19,6 +19,7 @@
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/random_stream.hpp"
@@ -42,6 +43,7 @@ struct TrainOptions {
       measures_train_limit;
   std::optional<int> threads;
   std::optional<std::uint64_t> seed;
+  std::optional<std::string> classes;
   bool resume = false;
 };
 
@@ -54,6 +56,7 @@ models::StructuralConfig load_config(const TrainOptions& o) {
   if (o.validation_images) config.validation_images = *o.validation_images;
   if (o.threads) config.threads = *o.threads;
   if (o.seed) config.seed = *o.seed;
+  if (o.classes) config.data.classes = encoders::parse_class_list(*o.classes, "--classes");
   if (o.hidden) {
     config.network.hidden = *o.hidden;
     if (config.hebbian.winners > config.network.hidden) {
@@ -213,7 +216,7 @@ void run_train(const TrainOptions& o) {
   const std::filesystem::path checkpoint = out / "checkpoint.bin";
   const std::filesystem::path results_path = out / "results.json";
   models::StructuralConfig config = load_config(o);
-  const encoders::Mnist mnist = encoders::load_mnist(o.data_dir);
+  const encoders::Mnist mnist = encoders::load_mnist(o.data_dir, config.data.classes);
   const std::size_t inputs = mnist.train.pixels_per_image();
 
   std::optional<models::StructuralLearner> learner;
@@ -403,6 +406,8 @@ void add_train_command(CLI::App& app) {
                   "all it trained on; the pass takes about a fifth of a 3-epoch run)");
   cmd->add_option("--threads", o->threads, "Threads")->check(CLI::Range(1, 1024));
   cmd->add_option("--seed", o->seed, "Override the config's seed");
+  add_classes_option(*cmd, o->classes,
+                     "Learn only these digits, e.g. 1,2,6 (overrides data.classes)");
   cmd->add_flag("--resume", o->resume, "Continue from OUT/checkpoint.bin if it exists");
   cmd->callback([o] { run_train(*o); });
 }

@@ -122,6 +122,7 @@ std::string_view to_string(ReadoutRule rule) {
 StructuralConfig parse_structural_config(const json& document, std::string_view source) {
   StructuralConfig c;
   ObjectReader top(document, "", source);
+  io::read_data_settings(top, c.data);
   read_section(top, "encoder", c.encoder, read_encoder);
   read_section(top, "network", c.network, read_network);
   read_section(top, "hebbian", c.hebbian, read_hebbian);
@@ -171,7 +172,8 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
 json to_json(const StructuralConfig& c) {
   const auto& n = c.network;
   const auto& s = c.structural;
-  return {{"encoder",
+  return {{"data", io::to_json(c.data)},
+          {"encoder",
            {{"kind", encoders::to_string(c.encoder.kind)},
             {"max_rate_hz", c.encoder.max_rate_hz},
             {"t_present_ms", c.encoder.duration_ms}}},

@@ -50,7 +50,7 @@ StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t
       net_(build_feedforward(network_spec(config, inputs))),
       synapses_(inputs, config.network.hidden, config.structural, config.seed),
       thresholds_(config.network.hidden, config.network.lif.v_threshold),
-      readout_(encoders::kMnistClasses, config.network.hidden),
+      readout_(config.data.classes.size(), config.network.hidden),
       trace_clock_(config.network.hidden, 0),
       won_(config.network.hidden, 0),
       win_mass_(config.network.hidden, 0.0) {
@@ -174,6 +174,11 @@ BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::u
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
+    if (label >= readout_.classes()) {
+      throw std::invalid_argument(
+          fmt::format("training image label {} is not one of the network's {} classes", label,
+                      readout_.classes()));
+    }
     const auto counts = counts_of[k];
     for (std::size_t j = 0; j < hidden; ++j)
       fired[j] += counts[j] > 0 ? 1.0 : 0.0;
@@ -345,11 +350,10 @@ void read_array(std::istream& in, std::span<T> values, const std::filesystem::pa
 }  // namespace
 
 void StructuralLearner::save(const std::filesystem::path& path) const {
-  const nlohmann::json header = {{"config", to_json(config_)},
-                                 {"inputs", inputs_},
-                                 {"hidden", config_.network.hidden},
-                                 {"classes", readout_.classes()},
-                                 {"samples_seen", samples_seen_}};
+  const nlohmann::json header = {
+      {"config", to_json(config_)},           {"inputs", inputs_},
+      {"hidden", config_.network.hidden},     {"classes", readout_.classes()},
+      {"class_labels", config_.data.classes}, {"samples_seen", samples_seen_}};
   const std::string text = header.dump();
   write_file_atomically(path, [&](std::ostream& out) {
     out.write(kNetworkMagic.data(), kNetworkMagic.size());
