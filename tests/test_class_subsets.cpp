@@ -171,7 +171,8 @@ TEST_CASE("Class subsets: the readout has one unit per class and the network fil
   models::StructuralLearner training(config, 16);
   const std::vector<std::size_t> indices{0};
   CHECK(error_of([&] { (void)training.train_batch(images, indices, 0); }) ==
-        "training image label 5 is not one of the network's 3 classes");
+        "training image label 5 is not one of the network's 3 classes (the data's classes "
+        "differ from the network's data.classes)");
 }
 
 TEST_CASE("Class subsets: BP on digits 1, 2 and 6 has three outputs", "[classes][bp][mnist]") {

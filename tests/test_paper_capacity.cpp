@@ -13,7 +13,7 @@
 using namespace sprout;
 using namespace sprout::analysis;
 
-TEST_CASE("C_S (VIB, paper): bits of I(X;Z) per non-silent input synapse", "[paper_capacity]") {
+TEST_CASE("C_S (VIB, paper): bits of I(X,Z) per non-silent input synapse", "[paper_capacity]") {
   VibResult vib;
   vib.i_xz_bits = 3.0;
   const PaperCapacity capacity = paper_capacity(vib, 1500);

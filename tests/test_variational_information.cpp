@@ -142,7 +142,7 @@ TEST_CASE("VIB: a code without information gives about 0 bits, an informative on
   CHECK(some.test_accuracy == 1.0);
 }
 
-TEST_CASE("VIB: seeded and deterministic; the seed changes the result", "[vib]") {
+TEST_CASE("VIB: seeded and deterministic, and the seed changes the result", "[vib]") {
   const Codes train = two_point_code(600);
   const Codes test = two_point_code(200);
   VibSettings settings;

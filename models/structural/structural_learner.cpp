@@ -176,8 +176,9 @@ BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::u
     const std::uint32_t label = images.labels[image_indices[k]];
     if (label >= readout_.classes()) {
       throw std::invalid_argument(
-          fmt::format("training image label {} is not one of the network's {} classes", label,
-                      readout_.classes()));
+          fmt::format("training image label {} is not one of the network's {} classes (the "
+                      "data's classes differ from the network's data.classes)",
+                      label, readout_.classes()));
     }
     const auto counts = counts_of[k];
     for (std::size_t j = 0; j < hidden; ++j)

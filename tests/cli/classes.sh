@@ -26,8 +26,10 @@ grep -Eq '^train +18618 +28x28 +6742 +5958 +5918$' <<<"$out" || fail "train coun
 grep -Eq '^test +3125 +28x28 +1135 +1032 +958$' <<<"$out" || fail "test counts"
 expect_error "--classes: 1 class given (3)" data check --data-dir "$data" --classes 3
 expect_error "--classes: class 2 given twice" data check --data-dir "$data" --classes 2,1,2
-expect_error "--classes: unknown class label 11" bp --data-dir "$data" --out "$work/x" --classes 1,11
-expect_error "--classes: 'a' is not a label" train --data-dir "$data" --classes 1,a
+expect_error "--classes: unknown class label 11" bp --config "$configs/mnist_bp.json" --data-dir "$data" \
+  --out "$work/x" --classes 1,11
+expect_error "--classes: 'a' is not a label" train --config "$structural_config" --data-dir "$data" \
+  --classes 1,a
 
 # BP on digits 1, 2 and 6: three outputs, the classes in the results.
 "$sprout" bp --config "$configs/paper_bp_dense.json" --data-dir "$data" --out "$work/dense" \
