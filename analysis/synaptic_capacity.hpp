@@ -1,7 +1,8 @@
 #pragma once
-// Synaptic capacity C_S (bits of task information stored per synapse) and the storage
-// cost of a network's synapses (bits per synapse). Definitions and their reasons:
-// docs/metrics.md, "Synaptic capacity".
+// Synaptic capacity "C_S (label)" (bits of label information stored per synapse, all
+// layers) and the storage cost of a network's synapses (bits per synapse). Not the paper's
+// capacity "C_S (VIB, paper)", c_s_paper (paper_capacity.hpp). Definitions and their
+// reasons: docs/metrics.md, sections 3 and 3b.
 
 #include <cstddef>
 #include <nlohmann/json_fwd.hpp>

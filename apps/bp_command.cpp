@@ -16,6 +16,7 @@
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
+#include "encoders/class_subset.hpp"
 #include "engine/atomic_file.hpp"
 #include "io/config_file.hpp"
 #include "io/results_file.hpp"
@@ -41,6 +42,7 @@ struct CommonOptions {
   std::optional<std::int64_t> epochs;
   std::optional<std::int64_t> train_limit;
   std::optional<std::int64_t> test_limit;
+  std::optional<std::string> classes;
 };
 
 struct BpOptions {
@@ -72,11 +74,19 @@ void add_common_options(CLI::App& command, CommonOptions& options, const char* d
                      "Override: use the first N training images (0: all)");
   command.add_option("--test-limit", options.test_limit,
                      "Override: use the first N test images (0: all)");
+  add_classes_option(command, options.classes,
+                     "Override data.classes: learn only these digits, e.g. 1,2,6");
 }
 
 template <typename Value>
 void override_key(json& object, const char* key, const std::optional<Value>& value) {
   if (value) object[key] = *value;
+}
+
+// --classes goes into the top-level "data" object of both configs.
+void apply_classes(json& document, const CommonOptions& options) {
+  if (options.classes)
+    document["data"]["classes"] = encoders::parse_class_list(*options.classes, "--classes");
 }
 
 void apply_common(json& training, const CommonOptions& options) {
@@ -98,7 +108,7 @@ void require_out(const CommonOptions& options) {
 
 bool any_common(const CommonOptions& options) {
   return options.threads || options.seed || options.epochs || options.train_limit ||
-         options.test_limit;
+         options.test_limit || options.classes;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -172,6 +182,7 @@ void run_bp_command(const BpOptions& options) {
   override_key(document, "hidden", options.hidden);
   override_key(document, "variant", options.variant);
   apply_common(document, options.common);
+  apply_classes(document, options.common);
   std::string budget_source;
   if (document.contains("budget") && !document["budget"].is_object()) {
     (void)models::parse_bp_config(document, options.common.config);  // names budget
@@ -232,6 +243,7 @@ void run_sweep_command(const SweepOptions& options) {
   json& training = document["training"];
   if (training.is_null()) training = json::object();
   if (training.is_object()) apply_common(training, options.common);
+  apply_classes(document, options.common);
   override_key(document, "retrain_epochs", options.retrain_epochs);
   const bool overridden = any_common(options.common) || options.retrain_epochs;
   const models::BpSweepConfig config =
@@ -267,11 +279,13 @@ void run_sweep_command(const SweepOptions& options) {
 
 void add_bp_command(CLI::App& app) {
   CLI::App* bp = app.add_subcommand(
-      "bp", "Train and evaluate the backpropagation reference (dense, L1, pruned, budget)");
+      "bp",
+      "Train and evaluate the backpropagation reference (dense, L1, pruned, budget, non-negative)");
   auto options = std::make_shared<BpOptions>();
   add_common_options(*bp, options->common, "configs/mnist_bp.json");
   bp->add_option("--hidden", options->hidden, "Override: hidden neurons");
-  bp->add_option("--variant", options->variant, "Override: dense, l1, pruned or budget");
+  bp->add_option("--variant", options->variant,
+                 "Override: dense, l1, pruned, budget or nonnegative");
   CLI::Option* budget = bp->add_option("--budget", options->budget,
                                        "Budget BP: prune the input->hidden layer to N synapses");
   bp->add_option("--budget-from", options->budget_from,

@@ -8,6 +8,7 @@
 namespace sprout::apps {
 
 void add_bp_command(CLI::App& app);
+void add_capacity_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_data_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);

@@ -10,6 +10,7 @@
 
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "io/results_file.hpp"
 #include "models/structural/structural_learner.hpp"
@@ -24,6 +25,7 @@ struct EvalOptions {
   std::optional<int> threads;
   std::optional<double> t_present_ms;
   std::optional<bool> shared_inhibition;
+  std::optional<std::string> classes;
   std::string out;
 };
 
@@ -32,7 +34,11 @@ void run_eval(const EvalOptions& o) {
   if (o.threads) learner.set_threads(*o.threads);
   if (o.t_present_ms) learner.set_presentation_ms(*o.t_present_ms);
   if (o.shared_inhibition) learner.set_shared_inhibition(*o.shared_inhibition);
-  const auto test = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTest);
+  const encoders::ClassList& network_classes = learner.config().data.classes;
+  const encoders::ClassList classes =
+      o.classes ? encoders::parse_class_list(*o.classes, "--classes") : network_classes;
+  const auto test = encoders::load_mnist_split_for(o.data_dir, encoders::MnistSplit::kTest, classes,
+                                                   network_classes, "--classes");
   const std::size_t count = o.test_limit ? std::min(*o.test_limit, test.count) : test.count;
   const auto start = std::chrono::steady_clock::now();
   const models::EvaluationResult eval = learner.evaluate(test, count);
@@ -50,6 +56,7 @@ void run_eval(const EvalOptions& o) {
     nlohmann::json config = {{"network", o.network},
                              {"data_dir", o.data_dir},
                              {"test_images", count},
+                             {"classes", classes},
                              {"t_present_ms", learner.config().encoder.duration_ms},
                              {"shared_inhibition", learner.config().network.shared_inhibition}};
     nlohmann::json document = io::provenance("eval", config);
@@ -81,6 +88,9 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--shared-inhibition", o->shared_inhibition,
                   "Override network.shared_inhibition (true/false): deliver each inhibitory "
                   "spike as one shared event or to every neuron one by one (same dynamics)");
+  add_classes_option(*cmd, o->classes,
+                     "Evaluate on the test images of these of the network's digits only, e.g. "
+                     "1,2 (default: all the network learnt)");
   cmd->add_option("--out", o->out, "Optional result JSON (accuracy and every prediction)");
   cmd->callback([o] { run_eval(*o); });
 }

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
                                sprout::git_revision(), sprout::build_target(), sprout::compiler()));
   app.require_subcommand(1);
   sprout::apps::add_bp_command(app);
+  sprout::apps::add_capacity_command(app);
   sprout::apps::add_compare_command(app);
   sprout::apps::add_data_command(app);
   sprout::apps::add_simulate_command(app);

@@ -2,6 +2,7 @@
 // Options shared by several subcommands, declared once so they read the same everywhere.
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 namespace sprout::apps {
@@ -16,6 +17,12 @@ inline CLI::Option* add_data_dir_option(CLI::App& command, std::string& data_dir
                   "Folder with the MNIST IDX files (plain or .gz); env SPROUT_DATA_DIR")
       ->envname("SPROUT_DATA_DIR")
       ->capture_default_str();
+}
+
+// --classes 1,2,6: the labels to learn or read (encoders::parse_class_list reads it).
+inline CLI::Option* add_classes_option(CLI::App& command, std::optional<std::string>& classes,
+                                       const char* what) {
+  return command.add_option("--classes", classes, what);
 }
 
 }  // namespace sprout::apps

@@ -14,6 +14,7 @@
 #include "analysis/code_probe.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "io/results_file.hpp"
 #include "models/structural/structural_learner.hpp"
@@ -43,8 +44,9 @@ void run_probe(ProbeOptions o) {
   };
   models::StructuralLearner learner = models::StructuralLearner::load(o.network);
   if (o.threads) learner.set_threads(*o.threads);
-  const auto train = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTrain);
-  const auto test = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTest);
+  const auto& classes = learner.config().data.classes;
+  const auto train = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTrain, classes);
+  const auto test = encoders::load_mnist_split(o.data_dir, encoders::MnistSplit::kTest, classes);
   o.probe.test_images = o.test_limit ? std::min(*o.test_limit, test.count) : test.count;
   const analysis::CodeProbeReport report =
       analysis::probe_network(learner, train, test, o.probe, [&](const std::string& stage) {

@@ -3,6 +3,7 @@
 // DIR/results.json, the final network, its receptive fields and a raster.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "apps/config_options.hpp"
 #include "apps/options.hpp"
 #include "apps/training_console.hpp"
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "io/output_folder.hpp"
 #include "io/results_file.hpp"
@@ -66,13 +68,18 @@ void run_train(const TrainOptions& o) {
     for (const std::string& name : kRunFiles)
       std::filesystem::remove(out / name);
   }
-  const encoders::Mnist mnist = encoders::load_mnist(o.data_dir);
+  const encoders::Mnist mnist = encoders::load_mnist(o.data_dir, config.data.classes);
 
   std::optional<models::TrainingRun> run;
   if (o.resume && std::filesystem::exists(checkpoint)) {
     run.emplace(models::TrainingRun::resume(checkpoint, mnist,
                                             overridden<std::size_t>(*o.overrides, "epochs"),
                                             overridden<int>(*o.overrides, "threads")));
+    if (run->config().data.classes != config.data.classes) {
+      throw std::runtime_error(fmt::format(
+          "{}: the checkpoint learnt the classes {}, the config asks for {}", checkpoint.string(),
+          fmt::join(run->config().data.classes, ","), fmt::join(config.data.classes, ",")));
+    }
     fmt::print("resuming from {} after epoch {}\n", checkpoint.string(), run->epochs().size());
   } else {
     run.emplace(config, mnist);
@@ -142,6 +149,8 @@ void add_train_command(CLI::App& app) {
                     "Hidden neurons (winners and inhibition follow the config's scaling rules)");
   add_config_option(*cmd, o->overrides, "--threads", "threads", "Threads");
   add_config_option(*cmd, o->overrides, "--seed", "seed", "Random seed");
+  add_config_option(*cmd, o->overrides, "--classes", "data.classes",
+                    "Learn only these digits, e.g. 1,2,6");
   cmd->add_option("--measures-train-limit", o->measures_train_limit,
                   "Measure the final network on the first N training images only (default: "
                   "all it trained on, whose responses the readout-only epochs recorded)");

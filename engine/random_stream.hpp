@@ -32,6 +32,11 @@ enum class StreamPurpose : std::uint64_t {
   kProbeShuffle = 1200,
   // Bootstrap replicates of the information estimates (index: replicate).
   kInformationBootstrap = 1300,
+  // The variational encoder of I(X;Z): initial weights (index: layer), batch order (index:
+  // epoch), the noise of z's samples (index: epoch).
+  kVibInitialWeights = 1400,
+  kVibShuffle = 1401,
+  kVibNoise = 1402,
 };
 
 // The purpose's value, for the RandomStream constructor that takes an integer.

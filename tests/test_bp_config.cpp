@@ -77,9 +77,9 @@ TEST_CASE("BP config: every key is read", "[bp][config]") {
 
 TEST_CASE("BP config: errors name the file and the key", "[bp][config]") {
   CHECK(error_of({{"hiden", 100}}) ==
-        "cfg.json: hiden: unknown key (known: inputs, standardise_inputs, hidden, optimizer, "
-        "batch_size, epochs, seed, threads, train_limit, test_limit, variant, l1, pruning, "
-        "budget)");
+        "cfg.json: hiden: unknown key (known: data, inputs, standardise_inputs, hidden, "
+        "optimizer, batch_size, epochs, seed, threads, train_limit, test_limit, variant, l1, "
+        "nonnegative, pruning, budget)");
   CHECK(error_of({{"optimizer", {{"lr", 0.1}}}}) ==
         "cfg.json: optimizer.lr: unknown key (known: name, learning_rate, beta1, beta2, epsilon)");
   CHECK(error_of({{"hidden", "100"}}) == "cfg.json: hidden: expected an integer, got \"100\"");
@@ -95,7 +95,8 @@ TEST_CASE("BP config: errors name the file and the key", "[bp][config]") {
   CHECK(error_of({{"optimizer", {{"name", "sgd_momentum"}, {"beta1", 0.9}}}}) ==
         "cfg.json: optimizer.beta1: applies to \"adam\" only");
   CHECK(error_of({{"variant", "sparse"}}) ==
-        "cfg.json: variant: expected one of \"dense\", \"l1\", \"pruned\", \"budget\", got "
+        "cfg.json: variant: expected one of \"dense\", \"l1\", \"pruned\", \"budget\", "
+        "\"nonnegative\", got "
         "\"sparse\"");
   CHECK(error_of({{"standardise_inputs", 1}}) ==
         "cfg.json: standardise_inputs: expected true or false, got 1");
@@ -155,4 +156,21 @@ TEST_CASE("Budget from a structural results file: realised synapses of the last 
   CHECK_THROWS_WITH(
       budget_from_results(json::parse(R"({"epochs": [{"synapses": {"realised": 0}}]})"), "r.json"),
       "r.json: epochs[-1].synapses.realised: expected a positive integer, got 0");
+}
+
+TEST_CASE("BP config: the nonnegative variant and its settings", "[bp][config][nonnegative]") {
+  const BpConfig config = parse_bp_config(json::parse(R"({"variant": "nonnegative",
+                      "nonnegative": {"strength": 0.5, "layers": "all"}})"),
+                                          "cfg.json");
+  CHECK(config.variant == BpVariant::kNonnegative);
+  CHECK(config.nonnegative.strength == 0.5F);
+  CHECK(config.nonnegative.layers == LayerSelection::kAll);
+  CHECK(to_json(config)["nonnegative"] == json::parse(R"({"strength": 0.5, "layers": "all"})"));
+  const BpConfig defaults = parse_bp_config(json::object(), "cfg.json");
+  CHECK(defaults.nonnegative.strength == 0.01F);
+  CHECK(defaults.nonnegative.layers == LayerSelection::kInputHidden);
+  CHECK(error_of(json::parse(R"({"nonnegative": {"strength": -1}})")) ==
+        "cfg.json: nonnegative.strength: must be in [0, inf), got -1");
+  CHECK_THAT(error_of(json::parse(R"({"variant": "positive"})")),
+             Catch::Matchers::Contains("\"budget\", \"nonnegative\""));
 }

@@ -2,6 +2,7 @@
 // exactly zero through retraining (SGD with momentum, Adam, L1, pruned and budget runs).
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
@@ -174,4 +175,29 @@ TEST_CASE("L1 training sparsifies, and its zeros stay zero", "[bp][pruning]") {
   CHECK(pruned_nonzero(network) == 0);
   for (const DenseLayer& layer : network.layers())
     CHECK(layer.present_synapses() == layer.nonzero_synapses());
+}
+
+TEST_CASE("Non-negative L1 step: shrinks, clips at +0 and keeps pruned synapses at zero",
+          "[bp][pruning][nonnegative]") {
+  DenseLayer layer{
+      RowMatrix{{0.5F, -0.2F, 0.05F}, {0.0F, 0.3F, -0.0F}}, Eigen::VectorXf::Zero(2), {}};
+  nonnegative_l1_step(layer, 0.1F, {0, 2});
+  CHECK(layer.weights(0, 0) == Approx(0.4F));
+  CHECK(layer.weights(0, 1) == 0.0F);
+  CHECK_FALSE(std::signbit(layer.weights(0, 1)));
+  CHECK(layer.weights(0, 2) == 0.0F);
+  CHECK(layer.weights(1, 1) == Approx(0.2F));
+  CHECK_FALSE(std::signbit(layer.weights(1, 2)));
+  CHECK(layer.nonzero_synapses() == 2);
+  // Threshold 0: the projection onto w >= 0 alone.
+  layer.weights(0, 1) = -1.0F;
+  layer.weights(1, 0) = 0.7F;
+  nonnegative_l1_step(layer, 0.0F, {1, 1});  // row 1 only
+  CHECK(layer.weights(0, 1) == -1.0F);
+  CHECK(layer.weights(1, 0) == 0.7F);
+  // A pruned synapse stays at zero.
+  layer.ensure_mask();
+  layer.present(1, 0) = 0;
+  nonnegative_l1_step(layer, 0.0F, {1, 1});
+  CHECK(layer.weights(1, 0) == 0.0F);
 }

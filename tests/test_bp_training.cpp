@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "bp_test_data.hpp"
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "models/bp/bp_sweep.hpp"
 #include "models/bp/bp_training.hpp"
@@ -125,4 +126,35 @@ TEST_CASE("BP sweep: one dense point per hidden size, then one per density", "[b
   CHECK(points[2].epochs_trained == 3);
   CHECK(points[3].hidden == 16);
   CHECK(points[5].nonzero_total() == 24);  // a tenth of 240
+}
+
+TEST_CASE("Non-negative sparse BP: no negative input weight, fewer synapses than dense",
+          "[bp][training][mnist][nonnegative]") {
+  BpConfig config;
+  config.data.classes = {1, 2, 6};
+  config.train_limit = 2000;
+  config.test_limit = 600;
+  config.hidden = 30;
+  config.epochs = 3;
+  const BpData data = load_bp_data(config, sprout::testing::mnist_folder());
+  const BpRun dense = run_bp(config, data);
+  config.variant = BpVariant::kNonnegative;
+  config.nonnegative.strength = 0.1F;
+  const BpRun sparse = run_bp(config, data);
+  const DenseLayer& input_hidden = sparse.network.layers()[0];
+  CHECK(input_hidden.weights.minCoeff() >= 0.0F);
+  CHECK_FALSE(input_hidden.is_masked());
+  const std::size_t dense_count = dense.network.layers()[0].nonzero_synapses();
+  CHECK(dense_count == 784 * 30);
+  CHECK(input_hidden.nonzero_synapses() < dense_count * 3 / 5);  // measured: 52%
+  CHECK(sparse.epochs.back().nonzero_synapses[0] == input_hidden.nonzero_synapses());
+  // Only the selected layer is constrained: the output layer keeps negative weights.
+  CHECK(sparse.network.layers()[1].weights.minCoeff() < 0.0F);
+  // Three digits; chance is a third. Measured 98%.
+  CHECK(sparse.test.accuracy() > 0.9);
+
+  config.nonnegative.layers = LayerSelection::kAll;
+  const BpRun all = run_bp(config, data);
+  for (const DenseLayer& layer : all.network.layers())
+    CHECK(layer.weights.minCoeff() >= 0.0F);
 }

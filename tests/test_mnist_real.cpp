@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "test_helpers.hpp"
 
@@ -22,4 +23,14 @@ TEST_CASE("Real MNIST: label counts of both sets equal the published counts", "[
   CHECK(mnist.train.class_counts() ==
         Counts{5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949});
   CHECK(mnist.test.class_counts() == Counts{980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009});
+}
+
+TEST_CASE("Real MNIST: digits 1, 2 and 6 only, renumbered 0, 1, 2", "[mnist][classes]") {
+  const sprout::encoders::ClassList classes{1, 2, 6};
+  const auto mnist = sprout::encoders::load_mnist(sprout::testing::mnist_folder(), classes);
+  CHECK(mnist.train.count == 6742 + 5958 + 5918);
+  CHECK(mnist.test.count == 1135 + 1032 + 958);
+  using Counts = std::array<std::size_t, 10>;
+  CHECK(mnist.train.class_counts() == Counts{6742, 5958, 5918, 0, 0, 0, 0, 0, 0, 0});
+  CHECK(mnist.test.class_counts() == Counts{1135, 1032, 958, 0, 0, 0, 0, 0, 0, 0});
 }

@@ -53,7 +53,7 @@ TEST_CASE("Shipped configs: each reads strictly, and the structural ones follow 
       ++bp;
       continue;
     }
-    if (name.rfind("mnist_bp", 0) == 0) {
+    if (name.rfind("mnist_bp", 0) == 0 || name.rfind("paper_bp", 0) == 0) {
       CHECK_NOTHROW(parse_bp_config(document, name));
       ++bp;
       continue;
@@ -76,7 +76,7 @@ TEST_CASE("Shipped configs: each reads strictly, and the structural ones follow 
     if (name != "mnist_structural.json") CHECK(read_json_file(path).contains("extends"));
   }
   CHECK(structural >= 14);
-  CHECK(bp >= 4);
+  CHECK(bp >= 6);
 }
 
 TEST_CASE("Shipped configs: the default model's file states the C++ defaults", "[config]") {

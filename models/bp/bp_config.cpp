@@ -19,10 +19,11 @@ namespace {
 using nlohmann::json;
 
 constexpr Names<BpInputs, 1> kInputNames{{{BpInputs::kPixels, "pixels"}}};
-constexpr Names<BpVariant, 4> kVariantNames{{{BpVariant::kDense, "dense"},
+constexpr Names<BpVariant, 5> kVariantNames{{{BpVariant::kDense, "dense"},
                                              {BpVariant::kL1, "l1"},
                                              {BpVariant::kPruned, "pruned"},
-                                             {BpVariant::kBudget, "budget"}}};
+                                             {BpVariant::kBudget, "budget"},
+                                             {BpVariant::kNonnegative, "nonnegative"}}};
 constexpr Names<LayerSelection, 2> kLayerNames{
     {{LayerSelection::kInputHidden, "input_hidden"}, {LayerSelection::kAll, "all"}}};
 constexpr Names<OptimizerKind, 2> kOptimizerNames{
@@ -66,6 +67,11 @@ void read_variants(ObjectReader& reader, BpConfig& out) {
     l1->real("strength", out.l1.strength, 0.0, true, kInfinity, false);
     l1->choice("layers", out.l1.layers, kLayerNames);
     l1->finish();
+  }
+  if (auto nonnegative = reader.object("nonnegative")) {
+    nonnegative->real("strength", out.nonnegative.strength, 0.0, true, kInfinity, false);
+    nonnegative->choice("layers", out.nonnegative.layers, kLayerNames);
+    nonnegative->finish();
   }
   if (auto pruning_reader = reader.object("pruning")) {
     ObjectReader& pruning = *pruning_reader;
@@ -126,6 +132,7 @@ std::string_view to_string(OptimizerKind kind) {
 BpConfig parse_bp_config(const json& document, std::string_view source) {
   BpConfig config;
   ObjectReader reader(document, "", source);
+  io::read_data_settings(reader, config.data);
   read_training(reader, config);
   read_variants(reader, config);
   reader.finish();
@@ -135,6 +142,7 @@ BpConfig parse_bp_config(const json& document, std::string_view source) {
 BpSweepConfig parse_bp_sweep_config(const json& document, std::string_view source) {
   BpSweepConfig config;
   ObjectReader reader(document, "", source);
+  io::read_data_settings(reader, config.training.data);
   if (auto training = reader.object("training")) {
     read_training(*training, config.training);
     training->finish();
@@ -154,8 +162,11 @@ BpSweepConfig parse_bp_sweep_config(const json& document, std::string_view sourc
 
 json to_json(const BpConfig& config) {
   json out = training_json(config);
+  out["data"] = io::to_json(config.data);
   out["variant"] = to_string(config.variant);
   out["l1"] = {{"strength", config.l1.strength}, {"layers", to_string(config.l1.layers)}};
+  out["nonnegative"] = {{"strength", config.nonnegative.strength},
+                        {"layers", to_string(config.nonnegative.layers)}};
   json pruning{{"layers", to_string(config.pruning.layers)},
                {"rounds", config.pruning.rounds},
                {"retrain_epochs", config.pruning.retrain_epochs}};
@@ -171,7 +182,8 @@ json to_json(const BpConfig& config) {
 }
 
 json to_json(const BpSweepConfig& config) {
-  return {{"training", training_json(config.training)},
+  return {{"data", io::to_json(config.training.data)},
+          {"training", training_json(config.training)},
           {"hidden_sizes", config.hidden_sizes},
           {"densities", config.densities},
           {"prune_layers", to_string(config.prune_layers)},

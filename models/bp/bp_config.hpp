@@ -2,7 +2,8 @@
 // Configuration of the BP reference (`sprout bp`, `sprout bp sweep`), read from JSON with
 // strict validation: an unknown key, a value of the wrong type or out of range ends with
 // one error line "<file>: <key>: <problem>". Every key is optional; defaults are the
-// default run (784-100-10, Adam 1e-3, batch 64, 5 epochs, dense). docs/bp.md lists them.
+// default run (784-100-10, Adam 1e-3, batch 64, 5 epochs, dense, all ten digits). docs/bp.md lists
+// them.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/data_settings.hpp"
 #include "models/bp/optimizers.hpp"
 
 namespace sprout::models {
@@ -19,7 +21,7 @@ namespace sprout::models {
 // (spike counts from the spiking engine) are to be added here and in bp_data.cpp.
 enum class BpInputs { kPixels };
 
-enum class BpVariant { kDense, kL1, kPruned, kBudget };
+enum class BpVariant { kDense, kL1, kPruned, kBudget, kNonnegative };
 
 // Which weight layers a regulariser or a pruning acts on.
 enum class LayerSelection { kInputHidden, kAll };
@@ -30,6 +32,16 @@ struct L1Settings {
   // pruned for good.
   float strength = 0.01F;
   LayerSelection layers = LayerSelection::kAll;
+};
+
+// Non-negative sparse BP (after Chorowski & Zurada 2015; docs/bp.md): after each optimizer
+// step the selected layers' weights take the proximal step of λ·Σw restricted to w >= 0,
+//   w <- max(w - learning_rate·λ, 0),
+// i.e. a projection onto w >= 0 fused with the L1 shrinkage. A weight at exactly zero is
+// silent; unlike the l1 variant it may grow again when its gradient pushes it up.
+struct NonnegativeSettings {
+  float strength = 0.01F;
+  LayerSelection layers = LayerSelection::kInputHidden;
 };
 
 struct PruningSettings {
@@ -46,6 +58,7 @@ struct BudgetSettings {
 };
 
 struct BpConfig {
+  io::DataSettings data;  // the classes learnt; the output layer has one unit per class
   BpInputs inputs = BpInputs::kPixels;
   // Standardise the features with the training set's mean and standard deviation (as
   // torchvision's Normalize((0.1307,), (0.3081,)) for MNIST) before the network. An affine
@@ -61,13 +74,14 @@ struct BpConfig {
   std::size_t test_limit = 0;   // first N test images (0: all)
   BpVariant variant = BpVariant::kDense;
   L1Settings l1;
+  NonnegativeSettings nonnegative;
   PruningSettings pruning;
   BudgetSettings budget;
 };
 
 // `sprout bp sweep`: accuracy against non-zero synapses over hidden sizes and densities.
 struct BpSweepConfig {
-  BpConfig training;  // variant is ignored; the sweep prunes
+  BpConfig training;  // variant is ignored; the sweep prunes; data is the top-level "data"
   std::vector<std::size_t> hidden_sizes{50, 100, 400, 1000};
   std::vector<double> densities{1.0, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01};  // strictly falling
   LayerSelection prune_layers = LayerSelection::kAll;

@@ -37,12 +37,14 @@ BpData load_bp_data(const BpConfig& config, const std::filesystem::path& data_di
   BpData data;
   switch (config.inputs) {
     case BpInputs::kPixels: {
-      const encoders::Mnist mnist = encoders::load_mnist(data_dir);
+      const encoders::Mnist mnist = encoders::load_mnist(data_dir, config.data.classes);
       data.train = pixel_features(mnist.train, config.train_limit);
       data.test = pixel_features(mnist.test, config.test_limit);
       break;
     }
   }
+  data.classes = config.data.classes.size();
+  data.class_labels = config.data.classes;
   if (config.standardise_inputs) {
     data.scaling = standardisation_of(data.train);
     apply_input_scaling(data.train, data.scaling);

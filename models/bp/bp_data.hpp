@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "models/bp/bp_config.hpp"
 #include "models/bp/mlp.hpp"
@@ -33,6 +34,8 @@ struct BpData {
   FeatureSet train;
   FeatureSet test;
   std::size_t classes = encoders::kMnistClasses;
+  // Original label of each class (class k is label class_labels[k]).
+  encoders::ClassList class_labels = encoders::all_classes();
   InputScaling scaling;  // already applied to train and test
 };
 
@@ -47,9 +50,9 @@ struct BpData {
 void apply_input_scaling(FeatureSet& set, const InputScaling& scaling);
 
 // The train and test features that `config.inputs` names, from the MNIST files in
-// `data_dir`, limited and (if configured) standardised with the training set's statistics.
-// Extension point: a new BpInputs value adds its case here (e.g. run the spiking engine
-// on every image and take its spike counts).
+// `data_dir`, restricted to `config.data.classes` (labels renumbered), then limited and (if
+// configured) standardised with the training set's statistics. Extension point: a new BpInputs
+// value adds its case here (e.g. run the spiking engine on every image and take its spike counts).
 [[nodiscard]] BpData load_bp_data(const BpConfig& config, const std::filesystem::path& data_dir);
 
 }  // namespace sprout::models

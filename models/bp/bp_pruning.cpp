@@ -107,4 +107,10 @@ void l1_proximal_step(DenseLayer& layer, float threshold, IndexRange rows) {
   present = (weights != 0.0F).select(present, std::uint8_t{0});
 }
 
+void nonnegative_l1_step(DenseLayer& layer, float threshold, IndexRange rows) {
+  auto weights = layer.weights.middleRows(rows.begin, rows.size).array();
+  weights = (weights > threshold).select(weights - threshold, 0.0F);
+  layer.zero_pruned_rows(rows.begin, rows.size);
+}
+
 }  // namespace sprout::models

@@ -46,4 +46,9 @@ std::vector<std::vector<std::size_t>> prune_network(Mlp& network, LayerSelection
 // w ← sign(w)·max(|w| − threshold, 0); a weight that ends at zero is pruned for good.
 void l1_proximal_step(DenseLayer& layer, float threshold, IndexRange rows);
 
+// Non-negative L1 proximal step on rows `rows` of `layer`: w <- max(w - threshold, 0), the
+// proximal map of threshold·Σw plus the constraint w >= 0 (threshold 0: the projection
+// alone). Zeros are written as +0. Pruned synapses (a mask, if any) stay at zero.
+void nonnegative_l1_step(DenseLayer& layer, float threshold, IndexRange rows);
+
 }  // namespace sprout::models

@@ -69,13 +69,23 @@ BpTrainer::BpTrainer(const BpConfig& config, const BpData& data, Mlp network)
 void BpTrainer::apply_update() {
   optimizer_.begin_step();
   const bool l1 = config_.variant == BpVariant::kL1;
+  const bool nonnegative = config_.variant == BpVariant::kNonnegative;
   const std::vector<std::size_t> l1_layers =
       l1 ? selected_layers(network_, config_.l1.layers) : std::vector<std::size_t>{};
+  const std::vector<std::size_t> nonnegative_layers =
+      nonnegative ? selected_layers(network_, config_.nonnegative.layers)
+                  : std::vector<std::size_t>{};
   const float threshold = config_.optimizer.learning_rate * config_.l1.strength;
+  const float nonnegative_threshold =
+      config_.optimizer.learning_rate * config_.nonnegative.strength;
+  const auto selects = [](const std::vector<std::size_t>& layers, std::size_t index) {
+    return std::find(layers.begin(), layers.end(), index) != layers.end();
+  };
   for (std::size_t index = 0; index < network_.layers().size(); ++index) {
     DenseLayer& layer = network_.layers()[index];
     RowMatrix& gradient = gradients_.weights[index];
-    const bool shrink = std::find(l1_layers.begin(), l1_layers.end(), index) != l1_layers.end();
+    const bool shrink = selects(l1_layers, index);
+    const bool project = selects(nonnegative_layers, index);
     const auto width = static_cast<std::size_t>(layer.inputs());
     pool_->for_each_chunk(layer.outputs(), [&](IndexRange rows) {
       if (layer.is_masked()) {  // a pruned synapse learns nothing
@@ -91,6 +101,8 @@ void BpTrainer::apply_update() {
       // decay, so pruned weights are put back to exactly zero after every step.
       if (shrink) {
         l1_proximal_step(layer, threshold, rows);
+      } else if (project) {
+        nonnegative_l1_step(layer, nonnegative_threshold, rows);
       } else {
         layer.zero_pruned_rows(rows.begin, rows.size);
       }

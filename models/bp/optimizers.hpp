@@ -35,6 +35,9 @@ class Optimizer {
   void update(std::size_t parameter, std::size_t offset, std::span<float> values,
               std::span<const float> gradient);
 
+  // The learning rate of the following steps (a schedule); the state is kept.
+  void set_learning_rate(float learning_rate) { settings_.learning_rate = learning_rate; }
+
   // Clears the state of one element, e.g. of a synapse that was just pruned.
   void clear_state(std::size_t parameter, std::size_t index);
 

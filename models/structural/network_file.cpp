@@ -44,11 +44,9 @@ void read_array(std::istream& in, std::span<T> values, const std::filesystem::pa
 
 void StructuralLearner::save(const std::filesystem::path& path,
                              const nlohmann::json& training) const {
-  nlohmann::json header = {{"config", to_json(config_)},
-                           {"inputs", inputs_},
-                           {"hidden", config_.network.hidden},
-                           {"classes", readout_.classes()},
-                           {"samples_seen", samples_seen_}};
+  nlohmann::json header = {{"config", to_json(config_)},           {"inputs", inputs_},
+                           {"hidden", config_.network.hidden},     {"classes", readout_.classes()},
+                           {"class_labels", config_.data.classes}, {"samples_seen", samples_seen_}};
   if (!training.is_null()) header["training"] = training;
   const std::string text = header.dump();
   write_file_atomically(path, [&](std::ostream& out) {

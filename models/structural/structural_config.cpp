@@ -142,6 +142,7 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
       network && network->is_object() && network->contains("inhibition_weight");
   const bool explicit_winners = hebbian && hebbian->is_object() && hebbian->contains("winners");
   ObjectReader top(document, "", source);
+  io::read_data_settings(top, c.data);
   read_section(top, "encoder", c.encoder, read_encoder);
   read_section(top, "network", c.network, read_network);
   read_section(top, "hebbian", c.hebbian, read_hebbian);
@@ -201,7 +202,8 @@ StructuralConfig parse_structural_config(const json& document, std::string_view 
 json to_json(const StructuralConfig& c) {
   const auto& n = c.network;
   const auto& s = c.structural;
-  return {{"encoder",
+  return {{"data", io::to_json(c.data)},
+          {"encoder",
            {{"kind", encoders::to_string(c.encoder.kind)},
             {"max_rate_hz", c.encoder.max_rate_hz},
             {"t_present_ms", c.encoder.duration_ms}}},

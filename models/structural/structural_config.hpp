@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "encoders/spike_encoders.hpp"
+#include "io/data_settings.hpp"
 #include "models/spiking/lif_neuron.hpp"
 
 namespace sprout::models {
@@ -109,6 +110,7 @@ struct NetworkSettings {
 };
 
 struct StructuralConfig {
+  io::DataSettings data;  // the classes learnt; the readout has one unit per class
   encoders::EncoderParameters encoder{encoders::EncoderKind::kPoisson, 63.75, 400.0, 1};
   NetworkSettings network;
   HebbianSettings hebbian;

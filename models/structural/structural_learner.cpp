@@ -50,7 +50,7 @@ StructuralLearner::StructuralLearner(const StructuralConfig& config, std::size_t
       net_(build_feedforward(network_spec(config, inputs))),
       synapses_(inputs, config.network.hidden, config.structural, config.seed),
       thresholds_(config.network.hidden, config.network.lif.v_threshold),
-      readout_(encoders::kMnistClasses, config.network.hidden),
+      readout_(config.data.classes.size(), config.network.hidden),
       trace_clock_(config.network.hidden, 0),
       won_(config.network.hidden, 0),
       win_mass_(config.network.hidden, 0.0) {
@@ -113,8 +113,10 @@ void StructuralLearner::check_images(const encoders::LabelledImages& images,
   }
   for (std::size_t k = 0; k < count; ++k) {
     if (images.labels[k] >= readout_.classes()) {
-      throw std::invalid_argument(fmt::format("image {} has label {}, the readout knows {} classes",
-                                              k, images.labels[k], readout_.classes()));
+      throw std::invalid_argument(
+          fmt::format("image {} has label {}, not one of the network's {} classes (the data's "
+                      "classes differ from the network's data.classes)",
+                      k, images.labels[k], readout_.classes()));
     }
   }
 }
@@ -130,8 +132,10 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
           fmt::format("image {} asked for, the set holds {}", index, images.count));
     }
     if (images.labels[index] >= readout_.classes()) {
-      throw std::invalid_argument(fmt::format("image {} has label {}, the readout knows {} classes",
-                                              index, images.labels[index], readout_.classes()));
+      throw std::invalid_argument(
+          fmt::format("image {} has label {}, not one of the network's {} classes (the data's "
+                      "classes differ from the network's data.classes)",
+                      index, images.labels[index], readout_.classes()));
     }
   }
   const std::size_t batch = image_indices.size();
@@ -205,6 +209,12 @@ BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::u
 
   for (std::size_t k = 0; k < batch; ++k) {
     const std::uint32_t label = images.labels[image_indices[k]];
+    if (label >= readout_.classes()) {
+      throw std::invalid_argument(
+          fmt::format("training image label {} is not one of the network's {} classes (the "
+                      "data's classes differ from the network's data.classes)",
+                      label, readout_.classes()));
+    }
     const auto counts = counts_of[k];
     for (std::size_t j = 0; j < hidden; ++j)
       fired[j] += counts[j] > 0 ? 1.0 : 0.0;
