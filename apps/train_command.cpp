@@ -15,7 +15,6 @@
 #include "apps/options.hpp"
 #include "apps/training_console.hpp"
 #include "encoders/mnist.hpp"
-#include "io/results_file.hpp"
 #include "models/structural/structural_config.hpp"
 #include "models/structural/training_run.hpp"
 #include "report/training_outputs.hpp"
@@ -75,7 +74,8 @@ void run_train(const TrainOptions& o) {
             std::filesystem::path results)
         : run_(run), source_(source), results_(std::move(results)) {}
     void epoch_finished(const models::EpochRecord& record) override {
-      io::write_json_atomically(results_, analysis::structural_run_results(run_, source_, nullptr));
+      results::write_results_file(results_,
+                                  analysis::structural_run_results(run_, source_, nullptr));
       TrainingConsole::epoch_finished(record);
     }
 
@@ -93,8 +93,8 @@ void run_train(const TrainOptions& o) {
   fmt::print("measuring the final network on the {} training images\n", measured);
   std::fflush(stdout);
   final.train = run->final_train(console, measured);
-  io::write_json_atomically(out / "results.json",
-                            analysis::structural_run_results(*run, source, &final));
+  results::write_results_file(out / "results.json",
+                              analysis::structural_run_results(*run, source, &final));
   fmt::print("wrote {}\n", (out / "results.json").string());
 }
 

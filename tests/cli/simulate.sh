@@ -17,6 +17,7 @@ for key in synaptic_events input_spikes hidden_spikes wall_s events_per_s bytes_
   [ -n "$(field "$work/one.json" "$key")" ] || { echo "FAIL: $key missing"; exit 1; }
 done
 grep -q '"git_revision"' "$work/one.json"
+grep -q '"schema": "sprout.simulate/1"' "$work/one.json"
 grep -q '"hidden": 50' "$work/one.json"
 [ "$(field "$work/one.json" bytes_per_synapse)" = "8.0" ]
 # Same seed, 1 and 2 threads: the same spikes and counts.
