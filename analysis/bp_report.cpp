@@ -6,21 +6,20 @@
 #include <numeric>
 #include <vector>
 
+#include "analysis/network_measures.hpp"
 #include "analysis/overparameterisation.hpp"
-#include "io/results_file.hpp"
 
 namespace sprout::analysis {
 namespace {
-
-using nlohmann::json;
 
 std::size_t sum(std::span<const std::size_t> counts) {
   return std::accumulate(counts.begin(), counts.end(), std::size_t{0});
 }
 
 // One multiply-accumulate per synapse per image; biases and ReLUs are not counted.
-json macs_per_image(std::span<const std::size_t> nonzero, std::span<const std::size_t> dense) {
-  return {{"dense", sum(dense)}, {"sparse", sum(nonzero)}};
+results::MacsPerImage macs_per_image(std::span<const std::size_t> nonzero,
+                                     std::span<const std::size_t> dense) {
+  return {sum(dense), sum(nonzero)};
 }
 
 std::vector<std::size_t> dense_per_layer(const models::Mlp& network) {
@@ -30,15 +29,11 @@ std::vector<std::size_t> dense_per_layer(const models::Mlp& network) {
   return counts;
 }
 
-json epoch_json(const models::EpochRecord& record) {
-  return {{"epoch", record.epoch},
-          {"phase", record.phase},
-          {"train_loss", record.train_loss},
-          {"train_accuracy", record.train_accuracy},
-          {"test_loss", record.test_loss},
-          {"test_accuracy", record.test_accuracy},
-          {"wall_s", record.wall_s},
-          {"nonzero_synapses", bp_synapse_counts(record.nonzero_synapses)}};
+results::BpEpoch epoch_result(const models::EpochRecord& record) {
+  return {record.epoch,      record.phase,
+          record.train_loss, record.train_accuracy,
+          record.test_loss,  record.test_accuracy,
+          record.wall_s,     bp_synapse_counts(record.nonzero_synapses)};
 }
 
 SweepPoint curve_point(const models::BpSweepPoint& point) {
@@ -55,24 +50,22 @@ const models::BpSweepPoint& source_of(std::span<const models::BpSweepPoint> poin
   });
 }
 
-json factor_json(std::span<const models::BpSweepPoint> points,
-                 const OverparameterisationFactor& factor) {
+results::SweepFactor sweep_factor(std::span<const models::BpSweepPoint> points,
+                                  const OverparameterisationFactor& factor) {
   const models::BpSweepPoint& smallest = source_of(points, factor.smallest);
-  return {{"factor", factor.factor},
-          {"smallest_within_tolerance",
-           {{"hidden", smallest.hidden},
-            {"density", smallest.density},
-            {"nonzero_synapses", smallest.nonzero_total()},
-            {"test_accuracy", smallest.test_accuracy}}}};
+  return {factor.factor, smallest.hidden, smallest.density, smallest.nonzero_total(),
+          smallest.test_accuracy};
 }
 
 // Per hidden size: dense synapses over the smallest net within the tolerance, (a) on the
 // size's own pruning curve, (b) among all nets of the sweep that are smaller.
-json overparameterisation_json(std::span<const models::BpSweepPoint> points,
-                               double tolerance_points) {
-  json per_hidden = json::array();
-  double max_same = 0.0;
-  double max_across = 0.0;
+results::SweepOverparameterisation sweep_overparameterisation(
+    std::span<const models::BpSweepPoint> points, double tolerance_points) {
+  results::SweepOverparameterisation out;
+  out.definition =
+      "synapses of the dense net / synapses of the smallest pruned net whose test accuracy is "
+      "within tolerance_points of the dense net's";
+  out.tolerance_points = tolerance_points;
   std::vector<std::size_t> hidden_sizes;
   for (const auto& point : points)
     if (std::find(hidden_sizes.begin(), hidden_sizes.end(), point.hidden) == hidden_sizes.end())
@@ -91,21 +84,13 @@ json overparameterisation_json(std::span<const models::BpSweepPoint> points,
     }
     const auto same_factor = overparameterisation_factor(same, tolerance_points);
     const auto across_factor = overparameterisation_factor(across, tolerance_points);
-    max_same = std::max(max_same, same_factor.factor);
-    max_across = std::max(max_across, across_factor.factor);
-    per_hidden.push_back({{"hidden", hidden},
-                          {"dense_synapses", dense->nonzero_total()},
-                          {"dense_test_accuracy", dense->test_accuracy},
-                          {"same_hidden", factor_json(points, same_factor)},
-                          {"any_hidden", factor_json(points, across_factor)}});
+    out.max_same_hidden = std::max(out.max_same_hidden, same_factor.factor);
+    out.max_any_hidden = std::max(out.max_any_hidden, across_factor.factor);
+    out.per_hidden.push_back({hidden, dense->nonzero_total(), dense->test_accuracy,
+                              sweep_factor(points, same_factor),
+                              sweep_factor(points, across_factor)});
   }
-  return {{"definition",
-           "synapses of the dense net / synapses of the smallest pruned net whose test accuracy "
-           "is within tolerance_points of the dense net's"},
-          {"tolerance_points", tolerance_points},
-          {"per_hidden", per_hidden},
-          {"max_same_hidden", max_same},
-          {"max_any_hidden", max_across}};
+  return out;
 }
 
 }  // namespace
@@ -115,96 +100,97 @@ std::string bp_layer_name(std::size_t index, std::size_t layer_count) {
   return fmt::format("layer_{}", index);
 }
 
-json bp_synapse_counts(std::span<const std::size_t> per_layer) {
-  json counts = json::object();
+results::LayerCounts bp_synapse_counts(std::span<const std::size_t> per_layer) {
+  results::LayerCounts counts;
   for (std::size_t index = 0; index < per_layer.size(); ++index)
-    counts[bp_layer_name(index, per_layer.size())] = per_layer[index];
-  counts["total"] = sum(per_layer);
+    counts.layers[bp_layer_name(index, per_layer.size())] = per_layer[index];
+  counts.total = sum(per_layer);
   return counts;
 }
 
-json bp_run_report(const models::BpRun& run, const models::BpConfig& config,
-                   const BpRunContext& context) {
+results::Measures bp_measures(const models::Mlp& network, const models::BpData& data, int threads) {
+  const MlpOutputs train = mlp_outputs(network, data.train.features, threads);
+  const MlpOutputs test = mlp_outputs(network, data.test.features, threads);
+  MeasuresInput input;
+  input.train = {data.train.labels, train.predictions};
+  input.test = {data.test.labels, test.predictions};
+  input.classes = data.classes;
+  input.test_hidden_codes = SampleMatrix(test.hidden_activations, test.hidden);
+  input.hidden_options.binning = Binning::kEqualWidth;
+  const auto layers = network.layers();
+  for (std::size_t index = 0; index < layers.size(); ++index) {
+    const auto& weights = layers[index].weights;
+    input.layers.push_back(dense_layer_synapses(
+        bp_layer_name(index, layers.size()),
+        std::span<const float>(weights.data(), static_cast<std::size_t>(weights.size()))));
+  }
+  return network_measures(input);
+}
+
+results::BpResults bp_run_results(const models::BpRun& run, const models::BpConfig& config,
+                                  const models::BpData& data, const BpRunContext& context) {
   std::vector<std::size_t> nonzero;
   for (const models::DenseLayer& layer : run.network.layers())
     nonzero.push_back(layer.nonzero_synapses());
   const std::vector<std::size_t> dense = dense_per_layer(run.network);
 
-  json epochs = json::array();
-  std::vector<double> epoch_wall_s;
+  results::BpResults results;
+  results.provenance = results::provenance_of_this_build(context.command, models::to_json(config));
+  results.variant = models::to_string(config.variant);
+  results.inputs = models::to_string(config.inputs);
+  results.input_scaling = {data.scaling.offset, data.scaling.scale};
+  results.layer_sizes = run.network.layer_sizes();
+  results.train_samples = run.train.samples;
+  results.test_samples = run.test.samples;
+  results.test_accuracy = run.test.accuracy();
+  results.test_loss = run.test.mean_loss();
+  results.train_accuracy = run.train.accuracy();
+  results.train_loss = run.train.mean_loss();
+  results.nonzero_synapses = bp_synapse_counts(nonzero);
+  results.dense_synapses = bp_synapse_counts(dense);
+  results.macs_per_image = macs_per_image(nonzero, dense);
   for (const models::EpochRecord& record : run.epochs) {
-    epochs.push_back(epoch_json(record));
-    epoch_wall_s.push_back(record.wall_s);
+    results.epochs.push_back(epoch_result(record));
+    results.epoch_wall_s.push_back(record.wall_s);
   }
-  const double mean_wall_s = epoch_wall_s.empty()
-                                 ? 0.0
-                                 : std::accumulate(epoch_wall_s.begin(), epoch_wall_s.end(), 0.0) /
-                                       static_cast<double>(epoch_wall_s.size());
-
-  json document;
-  document["provenance"] = io::provenance(context.command, models::to_json(config));
-  document["variant"] = models::to_string(config.variant);
-  document["inputs"] = models::to_string(config.inputs);
-  document["input_scaling"] = {{"offset", context.scaling.offset},
-                               {"scale", context.scaling.scale},
-                               {"folded_into_weights_file", true}};
-  document["layer_sizes"] = run.network.layer_sizes();
-  document["train_samples"] = run.train.samples;
-  document["test_samples"] = run.test.samples;
-  document["test_accuracy"] = run.test.accuracy();
-  document["test_loss"] = run.test.mean_loss();
-  document["train_accuracy"] = run.train.accuracy();
-  document["train_loss"] = run.train.mean_loss();
-  document["nonzero_synapses"] = bp_synapse_counts(nonzero);
-  document["dense_synapses"] = bp_synapse_counts(dense);
-  document["macs_per_image"] = macs_per_image(nonzero, dense);
-  document["epoch_wall_s"] = epoch_wall_s;
-  document["mean_epoch_wall_s"] = mean_wall_s;
-  document["total_wall_s"] = run.total_wall_s;
-  document["threads"] = config.threads;
-  document["epochs"] = epochs;
+  const std::vector<double>& wall_s = results.epoch_wall_s;
+  results.mean_epoch_wall_s = wall_s.empty() ? 0.0
+                                             : std::accumulate(wall_s.begin(), wall_s.end(), 0.0) /
+                                                   static_cast<double>(wall_s.size());
+  results.total_wall_s = run.total_wall_s;
+  results.threads = config.threads;
   if (run.pruned_target > 0) {
-    json rounds = json::array();
-    for (const models::PruningRound& round : run.pruning_rounds) {
-      rounds.push_back({{"round", round.round},
-                        {"kept_synapses", round.kept_synapses},
-                        {"test_accuracy_after_pruning", round.test_accuracy_after_pruning}});
-    }
     const bool budget = config.variant == models::BpVariant::kBudget;
-    document["pruning"] = {
-        {"layers", models::to_string(budget ? config.budget.layers : config.pruning.layers)},
-        {"target_synapses", run.pruned_target},
-        {"rounds", rounds}};
+    results::Pruning& pruning = results.pruning.emplace();
+    pruning.layers = models::to_string(budget ? config.budget.layers : config.pruning.layers);
+    pruning.target_synapses = run.pruned_target;
+    for (const models::PruningRound& round : run.pruning_rounds) {
+      pruning.rounds.push_back(
+          {round.round, round.kept_synapses, round.test_accuracy_after_pruning});
+    }
   }
-  if (!context.budget_source.empty()) {
-    document["budget"] = {{"synapses", config.budget.synapses}, {"source", context.budget_source}};
-  }
-  document["weights_file"] = context.weights_file;
-  return document;
+  if (!context.budget_source.empty())
+    results.budget = results::Budget{config.budget.synapses, context.budget_source};
+  results.weights_file = context.weights_file;
+  results.measures = bp_measures(run.network, data, config.threads);
+  return results;
 }
 
-json bp_sweep_report(std::span<const models::BpSweepPoint> points,
-                     const models::BpSweepConfig& config, const std::string& command,
-                     double total_wall_s) {
-  json rows = json::array();
+results::BpSweepResults bp_sweep_results(std::span<const models::BpSweepPoint> points,
+                                         const models::BpSweepConfig& config,
+                                         const std::string& command, double total_wall_s) {
+  results::BpSweepResults results;
+  results.provenance = results::provenance_of_this_build(command, models::to_json(config));
   for (const models::BpSweepPoint& point : points) {
-    rows.push_back(
-        {{"hidden", point.hidden},
-         {"density", point.density},
-         {"nonzero_synapses", bp_synapse_counts(point.nonzero_synapses)},
-         {"dense_synapses", bp_synapse_counts(point.dense_synapses)},
-         {"macs_per_image", macs_per_image(point.nonzero_synapses, point.dense_synapses)},
-         {"test_accuracy", point.test_accuracy},
-         {"test_loss", point.test_loss},
-         {"epochs_trained", point.epochs_trained},
-         {"train_wall_s", point.train_wall_s}});
+    results.points.push_back(
+        {point.hidden, point.density, bp_synapse_counts(point.nonzero_synapses),
+         bp_synapse_counts(point.dense_synapses),
+         macs_per_image(point.nonzero_synapses, point.dense_synapses), point.test_accuracy,
+         point.test_loss, point.epochs_trained, point.train_wall_s});
   }
-  json document;
-  document["provenance"] = io::provenance(command, models::to_json(config));
-  document["points"] = rows;
-  document["overparameterisation"] = overparameterisation_json(points, config.tolerance_points);
-  document["total_wall_s"] = total_wall_s;
-  return document;
+  results.overparameterisation = sweep_overparameterisation(points, config.tolerance_points);
+  results.total_wall_s = total_wall_s;
+  return results;
 }
 
 std::string bp_sweep_csv(std::span<const models::BpSweepPoint> points) {

@@ -297,25 +297,6 @@ CodeProbeReport probe_network(const models::StructuralLearner& learner,
   return report;
 }
 
-void to_json(nlohmann::json& out, const ProbeAccuracy& accuracy) {
-  out = {{"train_accuracy", accuracy.train}, {"test_accuracy", accuracy.test}};
-}
-
-void to_json(nlohmann::json& out, const CodeProbeReport& report) {
-  nlohmann::json cosine = nlohmann::json::array();
-  for (const CosineProbe& probe : report.cosine_probes) {
-    nlohmann::json entry = probe.accuracy;
-    entry["k"] = probe.k;
-    cosine.push_back(entry);
-  }
-  out = {{"hidden", report.hidden},
-         {"probe_train_images", report.probe_train_images},
-         {"test_images", report.test_images},
-         {"network_readout", report.network_readout},
-         {"spike_count_probe", report.spike_count_probe},
-         {"cosine_top_k_probes", cosine}};
-}
-
 void to_json(nlohmann::json& out, const LinearProbeSettings& settings) {
   out = {{"epochs", settings.epochs},
          {"learning_rate", settings.learning_rate},

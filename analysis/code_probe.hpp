@@ -22,8 +22,14 @@
 #include "encoders/mnist.hpp"
 #include "models/structural/readout.hpp"
 #include "models/structural/structural_learner.hpp"
+#include "results/probe_results.hpp"
 
 namespace sprout::analysis {
+
+// The values are results data (results/probe_results.hpp); this file computes them.
+using results::CodeProbeReport;
+using results::CosineProbe;
+using results::ProbeAccuracy;
 
 // cos(w_j, x) between images [0, count) and every hidden neuron's input weight vector:
 // count x hidden, row-major. `weights` is hidden x inputs, post-major (as
@@ -67,11 +73,6 @@ struct LabelledCodes {
   std::span<const std::uint8_t> labels;  // at least codes.size(); the first ones are used
 };
 
-struct ProbeAccuracy {
-  double train = 0;
-  double test = 0;
-};
-
 // Fits a softmax linear classifier (models::LinearReadout, delta rule) to `train` and
 // returns its accuracy on `train` and `test`. Throws std::invalid_argument for an empty
 // set, zero epochs, too few labels, a label >= classes or a code index >= inputs.
@@ -84,20 +85,6 @@ struct CodeProbeOptions {
   std::size_t test_images = 10000;         // the first N test images
   std::vector<std::size_t> top_k = {40, 160};
   LinearProbeSettings probe;
-};
-
-struct CosineProbe {
-  std::size_t k = 0;
-  ProbeAccuracy accuracy;
-};
-
-struct CodeProbeReport {
-  std::size_t hidden = 0;
-  std::size_t probe_train_images = 0;
-  std::size_t test_images = 0;
-  ProbeAccuracy network_readout;  // the network's own readout on the same images
-  ProbeAccuracy spike_count_probe;
-  std::vector<CosineProbe> cosine_probes;  // in the order of CodeProbeOptions::top_k
 };
 
 // Called at the start of each long stage with what it does.
@@ -114,11 +101,6 @@ using ProgressReport = std::function<void(const std::string& stage)>;
                                             const CodeProbeOptions& options,
                                             const ProgressReport& progress = {});
 
-// {"train_accuracy", "test_accuracy"}
-void to_json(nlohmann::json& out, const ProbeAccuracy& accuracy);
-// {"hidden", "probe_train_images", "test_images", "network_readout", "spike_count_probe",
-//  "cosine_top_k_probes": [{"k", "train_accuracy", "test_accuracy"}, ...]}
-void to_json(nlohmann::json& out, const CodeProbeReport& report);
 // The settings as the result's config records them.
 void to_json(nlohmann::json& out, const LinearProbeSettings& settings);
 

@@ -1,19 +1,18 @@
 #pragma once
-// The model of `sprout compare` (docs/formats.md, "Comparison report"): reads the results
-// of the structural rule, of one or more BP runs and optionally of a BP sweep, checks
-// that each file is of the expected kind and has every field needed, and computes every
-// metric of docs/metrics.md side by side. The result is report.json; the HTML page is
-// rendered from it alone (analysis/comparison_html.hpp).
+// The model of `sprout compare` (results/comparison_report.hpp, docs/formats.md): reads
+// the results of the structural rule, of one or more BP runs and optionally of a BP
+// sweep through their schemas (results/), and computes every metric of docs/metrics.md
+// side by side. The HTML page is rendered from the report alone
+// (report/comparison_html.hpp).
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "analysis/energy.hpp"
 #include "analysis/information.hpp"
+#include "results/comparison_report.hpp"
 
 namespace sprout::analysis {
 
@@ -27,13 +26,8 @@ struct ComparisonRequest {
   std::string command_line{};     // as typed, for the provenance
 };
 
-// Throws std::runtime_error with one line "<file>: <field>: <problem>" for a missing or
-// unreadable file, a file of another kind, or a missing or mistyped field.
-[[nodiscard]] nlohmann::json compare_runs(const ComparisonRequest& request);
-
-// A value of a JSON document at a dotted path ("final.synapses.realised"; array elements
-// by index), or nullptr when absent. Shared with the HTML rendering.
-[[nodiscard]] const nlohmann::json* find_path(const nlohmann::json& document,
-                                              std::string_view dotted_path);
+// Throws std::runtime_error with one line "<file>: <key>: <problem>" for a missing or
+// unreadable file, a file of another kind, or a missing or mistyped key.
+[[nodiscard]] results::ComparisonReport compare_runs(const ComparisonRequest& request);
 
 }  // namespace sprout::analysis

@@ -1,6 +1,5 @@
 #include "analysis/energy.hpp"
 
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace sprout::analysis {
@@ -55,29 +54,6 @@ MacCounts count_layer_macs(std::span<const float> weights, std::size_t inputs,
   }
   counts.active = images > 0 ? active_total / static_cast<double>(images) : 0.0;
   return counts;
-}
-
-const char* operation_name(OperationKind kind) {
-  return kind == OperationKind::kAccumulate ? "accumulate" : "multiply-accumulate";
-}
-
-void to_json(nlohmann::json& out, const EnergyReport& report) {
-  nlohmann::json layers = nlohmann::json::array();
-  for (const LayerEnergy& layer : report.layers) {
-    layers.push_back({{"name", layer.name},
-                      {"operations_per_image", layer.operations_per_image},
-                      {"native_pj", layer.native_pj},
-                      {"at_mac_cost_pj", layer.at_mac_cost_pj}});
-  }
-  out = {{"network", report.network},
-         {"operation", operation_name(report.kind)},
-         {"costs_pj",
-          {{"accumulate", report.costs.accumulate_pj},
-           {"multiply_accumulate", report.costs.multiply_accumulate_pj}}},
-         {"layers", layers},
-         {"operations_per_image", report.operations_per_image},
-         {"native_pj_per_image", report.native_pj},
-         {"at_mac_cost_pj_per_image", report.at_mac_cost_pj}};
 }
 
 }  // namespace sprout::analysis

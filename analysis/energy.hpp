@@ -5,20 +5,20 @@
 // operations at their own cost ("native") and, for an honest comparison, also at MAC cost.
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "results/metric_values.hpp"
+
 namespace sprout::analysis {
 
-// Horowitz 2014 (ISSCC), 45 nm, fp32.
-struct EnergyCosts {
-  double accumulate_pj = 0.9;
-  double multiply_accumulate_pj = 4.6;
-};
-
-enum class OperationKind { kAccumulate, kMultiplyAccumulate };
+// The values are results data (results/metric_values.hpp); these functions compute them.
+using results::EnergyCosts;
+using results::EnergyReport;
+using results::LayerEnergy;
+using results::operation_name;
+using results::OperationKind;
 
 struct LayerOps {
   std::string name{};
@@ -29,23 +29,6 @@ struct NetworkOps {
   std::string network{};  // e.g. "structural", "bp dense", "bp sparse"
   OperationKind kind = OperationKind::kAccumulate;
   std::vector<LayerOps> layers{};
-};
-
-struct LayerEnergy {
-  std::string name{};
-  double operations_per_image = 0;
-  double native_pj = 0;       // at the network's own operation cost
-  double at_mac_cost_pj = 0;  // every operation priced as a MAC
-};
-
-struct EnergyReport {
-  std::string network{};
-  OperationKind kind = OperationKind::kAccumulate;
-  EnergyCosts costs{};
-  std::vector<LayerEnergy> layers{};
-  double operations_per_image = 0;
-  double native_pj = 0;
-  double at_mac_cost_pj = 0;
 };
 
 // Throws std::invalid_argument for a negative count or cost.
@@ -62,8 +45,5 @@ struct MacCounts {
 // layer's inputs on the test images. Bias additions are not counted.
 [[nodiscard]] MacCounts count_layer_macs(std::span<const float> weights, std::size_t inputs,
                                          std::span<const float> input_batch);
-
-[[nodiscard]] const char* operation_name(OperationKind kind);
-void to_json(nlohmann::json& out, const EnergyReport& report);
 
 }  // namespace sprout::analysis

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <numbers>
 #include <numeric>
 #include <random>
@@ -347,30 +346,23 @@ HiddenCodeInformation hidden_code_information(const SampleMatrix& codes,
   result.joint = mutual_information(rows_to_symbols(symbols, codes.samples, codes.features), labels,
                                     options.bootstrap);
   result.winner = mutual_information(winner_symbols(codes), labels, options.bootstrap);
+  result.bins = options.bins;
+  result.binning = binning_name(options.binning);
+  result.samples = codes.samples;
+  result.units = codes.features;
   return result;
 }
 
-void to_json(nlohmann::json& out, const InformationEstimate& estimate) {
-  out = {{"bits", estimate.bits},
-         {"plugin_bits", estimate.plugin_bits},
-         {"ci_low_bits", estimate.ci_low_bits},
-         {"ci_high_bits", estimate.ci_high_bits},
-         {"bootstrap_standard_error_bits", estimate.bootstrap_standard_error_bits},
-         {"confidence", estimate.confidence},
-         {"samples", estimate.samples},
-         {"x_symbols", estimate.x_symbols},
-         {"y_symbols", estimate.y_symbols},
-         {"joint_symbols", estimate.joint_symbols},
-         {"undersampled", estimate.undersampled},
-         {"estimator", "plug-in + Miller-Madow, percentile bootstrap"}};
-}
-
-void to_json(nlohmann::json& out, const HiddenCodeInformation& information) {
-  out = {{"per_unit_bits", information.per_unit_bits},
-         {"mean_unit_bits", information.mean_unit_bits},
-         {"max_unit_bits", information.max_unit_bits},
-         {"joint", information.joint},
-         {"winner", information.winner}};
+std::string_view binning_name(Binning binning) {
+  switch (binning) {
+    case Binning::kEqualWidth:
+      return "equal_width";
+    case Binning::kEqualFrequency:
+      return "equal_frequency";
+    case Binning::kRoundedCapped:
+      return "rounded_capped";
+  }
+  return "unknown";
 }
 
 }  // namespace sprout::analysis

@@ -8,13 +8,18 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "analysis/sample_matrix.hpp"
+#include "results/metric_values.hpp"
 
 namespace sprout::analysis {
+
+// The values are results data (results/metric_values.hpp); these functions compute them.
+using results::HiddenCodeInformation;
+using results::InformationEstimate;
 
 // Entropy of a histogram: plug-in and Miller-Madow corrected.
 [[nodiscard]] double plugin_entropy_bits(std::span<const std::size_t> counts);
@@ -24,22 +29,6 @@ struct BootstrapOptions {
   std::size_t replicates = 200;  // 0: no confidence interval (fields are NaN)
   double confidence = 0.95;
   std::uint64_t seed = 1;
-};
-
-struct InformationEstimate {
-  double plugin_bits = 0;
-  double bits = 0;         // Miller-Madow corrected: the value to report
-  double ci_low_bits = 0;  // percentile bootstrap interval of `bits`
-  double ci_high_bits = 0;
-  double bootstrap_standard_error_bits = 0;
-  double confidence = 0;
-  std::size_t samples = 0;
-  std::size_t x_symbols = 0;      // occupied symbols of X
-  std::size_t y_symbols = 0;      // occupied symbols of Y (0 for an entropy)
-  std::size_t joint_symbols = 0;  // occupied (x, y) cells (X's symbols for an entropy)
-  // Plug-in with Miller-Madow is trustworthy only when the occupied cells are few
-  // compared with the samples; true when joint_symbols > samples / 10.
-  bool undersampled = false;
 };
 
 // H(X) of a sequence of symbols (any int values; only equality matters).
@@ -74,27 +63,20 @@ enum class Binning {
 // competitive layer, a 1-of-n discrete code that stays well sampled.
 [[nodiscard]] std::vector<int> winner_symbols(const SampleMatrix& codes);
 
+// "equal_width", "equal_frequency" or "rounded_capped", as results files name it.
+[[nodiscard]] std::string_view binning_name(Binning binning);
+
 struct HiddenCodeOptions {
   std::size_t bins = 4;
   Binning binning = Binning::kEqualWidth;
   BootstrapOptions bootstrap{};
 };
 
-struct HiddenCodeInformation {
-  std::vector<double> per_unit_bits{};  // corrected I(unit j; label), no interval
-  double mean_unit_bits = 0;
-  double max_unit_bits = 0;
-  InformationEstimate joint{};   // I(whole discretised code; label); see `undersampled`
-  InformationEstimate winner{};  // I(most active unit; label)
-};
-
 // I(hidden code; label) for discretised spike counts (kRoundedCapped) or BP activations
-// (kEqualWidth / kEqualFrequency), per unit, for the joint code and for the winner.
+// (kEqualWidth / kEqualFrequency), per unit, for the joint code and for the winner, with
+// the binning, the samples and the units it counted.
 [[nodiscard]] HiddenCodeInformation hidden_code_information(const SampleMatrix& codes,
                                                             std::span<const int> labels,
                                                             const HiddenCodeOptions& options = {});
-
-void to_json(nlohmann::json& out, const InformationEstimate& estimate);
-void to_json(nlohmann::json& out, const HiddenCodeInformation& information);
 
 }  // namespace sprout::analysis

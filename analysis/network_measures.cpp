@@ -9,9 +9,9 @@
 
 namespace sprout::analysis {
 
-std::vector<std::vector<std::size_t>> confusion_matrix(std::span<const std::uint8_t> labels,
-                                                       std::span<const std::uint32_t> predictions,
-                                                       std::size_t classes) {
+results::ConfusionMatrix confusion_matrix(std::span<const std::uint8_t> labels,
+                                          std::span<const std::uint32_t> predictions,
+                                          std::size_t classes) {
   if (labels.size() != predictions.size()) {
     throw std::invalid_argument(fmt::format("confusion_matrix: {} labels but {} predictions",
                                             labels.size(), predictions.size()));
@@ -40,22 +40,20 @@ LabelledPredictions expand_confusion(const std::vector<std::vector<std::size_t>>
   return pairs;
 }
 
-nlohmann::json layers_storage_cost(std::span<const LayerSynapses> layers,
-                                   std::size_t weight_levels) {
-  nlohmann::json per_layer = nlohmann::json::object();
-  std::size_t realised = 0;
-  double total_bits = 0.0;
+results::NetworkStorageCost layers_storage_cost(std::span<const LayerSynapses> layers,
+                                                std::size_t weight_levels) {
+  results::NetworkStorageCost total;
+  total.weight_levels = weight_levels;
   for (const LayerSynapses& layer : layers) {
     const StorageCost cost = storage_cost(layer.realised_weights, layer.potential, weight_levels);
-    per_layer[layer.name] = cost;
-    realised += cost.realised_synapses;
-    total_bits += cost.total_bits;
+    total.layers[layer.name] = cost;
+    total.realised_synapses += cost.realised_synapses;
+    total.total_bits += cost.total_bits;
   }
-  return {{"weight_levels", weight_levels},
-          {"layers", per_layer},
-          {"realised_synapses", realised},
-          {"total_bits", total_bits},
-          {"bits_per_synapse", realised == 0 ? 0.0 : total_bits / static_cast<double>(realised)}};
+  total.bits_per_synapse = total.realised_synapses == 0
+                               ? 0.0
+                               : total.total_bits / static_cast<double>(total.realised_synapses);
+  return total;
 }
 
 LayerSynapses dense_layer_synapses(std::string name, std::span<const float> weights) {
@@ -65,30 +63,17 @@ LayerSynapses dense_layer_synapses(std::string name, std::span<const float> weig
   return layer;
 }
 
-nlohmann::json hidden_code_information_json(const SampleMatrix& codes,
-                                            std::span<const std::uint8_t> labels,
-                                            const HiddenCodeOptions& options) {
-  std::vector<int> label_symbols(labels.begin(), labels.end());
-  nlohmann::json out = hidden_code_information(codes, label_symbols, options);
-  const char* binning = options.binning == Binning::kRoundedCapped ? "rounded_capped"
-                        : options.binning == Binning::kEqualWidth  ? "equal_width"
-                                                                   : "equal_frequency";
-  out["bins"] = options.bins;
-  out["binning"] = binning;
-  out["samples"] = codes.samples;
-  out["units"] = codes.features;
-  return out;
-}
-
-nlohmann::json network_measures(const MeasuresInput& input) {
-  return {{"train_confusion",
-           confusion_matrix(input.train.labels, input.train.predictions, input.classes)},
-          {"test_confusion",
-           confusion_matrix(input.test.labels, input.test.predictions, input.classes)},
-          {"storage_cost", layers_storage_cost(input.layers)},
-          {"hidden_code_information",
-           hidden_code_information_json(input.test_hidden_codes, input.test.labels,
-                                        input.hidden_options)}};
+results::Measures network_measures(const MeasuresInput& input) {
+  results::Measures measures;
+  measures.train_confusion =
+      confusion_matrix(input.train.labels, input.train.predictions, input.classes);
+  measures.test_confusion =
+      confusion_matrix(input.test.labels, input.test.predictions, input.classes);
+  measures.storage_cost = layers_storage_cost(input.layers);
+  const std::vector<int> labels(input.test.labels.begin(), input.test.labels.end());
+  measures.hidden_code_information =
+      hidden_code_information(input.test_hidden_codes, labels, input.hidden_options);
+  return measures;
 }
 
 MlpOutputs mlp_outputs(const models::Mlp& network, const models::RowMatrix& inputs, int threads) {

@@ -1,27 +1,26 @@
 #pragma once
 // What `sprout train` and `sprout bp` measure on their final network for `sprout compare`
-// (docs/formats.md, "Measures for the comparison"): confusion matrices (for
+// (results/measures.hpp, docs/formats.md "Measures"): confusion matrices (for
 // I(prediction; label) and C_S), the storage cost of each layer's synapses and
-// I(hidden code; label). Raw per-image data stays out of results.json; these summaries
-// are small and enough for every metric of the report.
+// I(hidden code; label).
 
 #include <cstddef>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "analysis/information.hpp"
 #include "models/bp/mlp.hpp"
+#include "results/measures.hpp"
 
 namespace sprout::analysis {
 
 // classes x classes counts, rows = label, columns = prediction. Throws
 // std::invalid_argument for mismatched lengths or a value >= classes.
-[[nodiscard]] std::vector<std::vector<std::size_t>> confusion_matrix(
-    std::span<const std::uint8_t> labels, std::span<const std::uint32_t> predictions,
-    std::size_t classes);
+[[nodiscard]] results::ConfusionMatrix confusion_matrix(std::span<const std::uint8_t> labels,
+                                                        std::span<const std::uint32_t> predictions,
+                                                        std::size_t classes);
 
 // The (label, prediction) pairs a confusion matrix counts, in row-major cell order:
 // enough for any estimator of I(prediction; label), which depends only on the counts.
@@ -39,19 +38,13 @@ struct LayerSynapses {
   std::size_t potential = 0;
 };
 
-// {"levels", "layers": {name: StorageCost}, "realised_synapses", "total_bits",
-//  "bits_per_synapse"}: each layer quantised on its own (docs/metrics.md, section 3),
-// the totals summed over the layers.
-[[nodiscard]] nlohmann::json layers_storage_cost(std::span<const LayerSynapses> layers,
-                                                 std::size_t weight_levels = 256);
+// Each layer quantised on its own (docs/metrics.md, section 3), the totals summed over
+// the layers.
+[[nodiscard]] results::NetworkStorageCost layers_storage_cost(std::span<const LayerSynapses> layers,
+                                                              std::size_t weight_levels = 256);
 
 // The non-zero weights of a dense layer, as realised synapses among all of its places.
 [[nodiscard]] LayerSynapses dense_layer_synapses(std::string name, std::span<const float> weights);
-
-// I(hidden code; label) with its binning named, as results.json stores it.
-[[nodiscard]] nlohmann::json hidden_code_information_json(const SampleMatrix& codes,
-                                                          std::span<const std::uint8_t> labels,
-                                                          const HiddenCodeOptions& options);
 
 // The final network's predictions on one data set.
 struct NetworkOutputs {
@@ -68,9 +61,8 @@ struct MeasuresInput {
   std::vector<LayerSynapses> layers{};  // every layer with synapses, input side first
 };
 
-// The "measures" object of results.json: {"train_confusion", "test_confusion",
-// "storage_cost", "hidden_code_information"}.
-[[nodiscard]] nlohmann::json network_measures(const MeasuresInput& input);
+// The measures of a results file (train_images left unset).
+[[nodiscard]] results::Measures network_measures(const MeasuresInput& input);
 
 // Outputs of a one-hidden-layer (or deeper) MLP on `inputs`: the predicted class of every
 // row and the first hidden layer's activations (rows x hidden, row-major).

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <vector>
 
@@ -20,18 +19,6 @@ std::vector<SweepPoint> sorted_curve(std::span<const SweepPoint> curve) {
     return a.synapses < b.synapses;
   });
   return sorted;
-}
-
-const char* status_name(RatioStatus status) {
-  switch (status) {
-    case RatioStatus::kInterpolated:
-      return "interpolated";
-    case RatioStatus::kUpperBound:
-      return "upper_bound";
-    case RatioStatus::kNotReached:
-      return "not_reached";
-  }
-  return "unknown";
 }
 
 }  // namespace
@@ -80,25 +67,6 @@ EqualAccuracyRatio synapse_ratio_at_equal_accuracy(std::span<const SweepPoint> b
   }
   result.ratio = result.bp_synapses / result.structural_synapses;
   return result;
-}
-
-void to_json(nlohmann::json& out, const OverparameterisationFactor& factor) {
-  out = {
-      {"dense",
-       {{"synapses", factor.dense.synapses}, {"accuracy_percent", factor.dense.accuracy_percent}}},
-      {"smallest_within_tolerance",
-       {{"synapses", factor.smallest.synapses},
-        {"accuracy_percent", factor.smallest.accuracy_percent}}},
-      {"tolerance_points", factor.tolerance_points},
-      {"factor", factor.factor}};
-}
-
-void to_json(nlohmann::json& out, const EqualAccuracyRatio& ratio) {
-  out = {{"target_accuracy_percent", ratio.target_accuracy_percent},
-         {"bp_synapses", ratio.bp_synapses},
-         {"structural_synapses", ratio.structural_synapses},
-         {"ratio", ratio.ratio},
-         {"status", status_name(ratio.status)}};
 }
 
 }  // namespace sprout::analysis

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <numbers>
 #include <stdexcept>
 #include <vector>
@@ -71,26 +70,6 @@ StorageCost storage_cost(std::span<const float> realised_weights, std::size_t po
   cost.bits_per_synapse = cost.weight_entropy_bits_per_synapse + cost.structure_bits_per_synapse;
   cost.total_bits = cost.bits_per_synapse * realised;
   return cost;
-}
-
-void to_json(nlohmann::json& out, const SynapticCapacity& capacity) {
-  out = {{"information_bits_per_sample", capacity.information_bits_per_sample},
-         {"label_entropy_bits", capacity.label_entropy_bits},
-         {"training_samples", capacity.training_samples},
-         {"stored_bits", capacity.stored_bits},
-         {"nonzero_synapses", capacity.nonzero_synapses},
-         {"bits_per_synapse", capacity.bits_per_synapse}};
-}
-
-void to_json(nlohmann::json& out, const StorageCost& cost) {
-  out = {{"potential_synapses", cost.potential_synapses},
-         {"realised_synapses", cost.realised_synapses},
-         {"weight_levels", cost.weight_levels},
-         {"weight_entropy_bits_per_synapse", cost.weight_entropy_bits_per_synapse},
-         {"structure_bits", cost.structure_bits},
-         {"structure_bits_per_synapse", cost.structure_bits_per_synapse},
-         {"bits_per_synapse", cost.bits_per_synapse},
-         {"total_bits", cost.total_bits}};
 }
 
 }  // namespace sprout::analysis

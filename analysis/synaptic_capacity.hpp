@@ -5,19 +5,15 @@
 // reasons: docs/metrics.md, sections 3 and 3b.
 
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <span>
+
+#include "results/metric_values.hpp"
 
 namespace sprout::analysis {
 
-struct SynapticCapacity {
-  double information_bits_per_sample = 0;  // I(prediction; label), clamped to [0, H(label)]
-  double label_entropy_bits = 0;
-  std::size_t training_samples = 0;
-  double stored_bits = 0;  // information_bits_per_sample * training_samples
-  std::size_t nonzero_synapses = 0;
-  double bits_per_synapse = 0;  // C_S = stored_bits / nonzero_synapses
-};
+// The values are results data (results/metric_values.hpp); these functions compute them.
+using results::StorageCost;
+using results::SynapticCapacity;
 
 // C_S from I(prediction; label) on the training set (bits per sample, e.g. the corrected
 // value of mutual_information(predictions, labels)) and H(label). Throws
@@ -33,25 +29,11 @@ struct SynapticCapacity {
 // Counts the weights that are not exactly zero (the realised synapses of a dense matrix).
 [[nodiscard]] std::size_t count_nonzero(std::span<const float> weights);
 
-struct StorageCost {
-  std::size_t potential_synapses = 0;
-  std::size_t realised_synapses = 0;
-  std::size_t weight_levels = 0;
-  double weight_entropy_bits_per_synapse = 0;  // entropy of the quantised weights
-  double structure_bits = 0;                   // log2 C(potential, realised)
-  double structure_bits_per_synapse = 0;
-  double bits_per_synapse = 0;  // weight entropy + structure bits per realised synapse
-  double total_bits = 0;
-};
-
 // Storage cost of `realised_weights` (one per realised synapse) chosen among
 // `potential_synapses` places, weights quantised to `weight_levels` uniform levels over
 // their [min, max]. Throws std::invalid_argument when realised > potential or levels < 1.
 [[nodiscard]] StorageCost storage_cost(std::span<const float> realised_weights,
                                        std::size_t potential_synapses,
                                        std::size_t weight_levels = 256);
-
-void to_json(nlohmann::json& out, const SynapticCapacity& capacity);
-void to_json(nlohmann::json& out, const StorageCost& cost);
 
 }  // namespace sprout::analysis

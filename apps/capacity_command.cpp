@@ -14,7 +14,7 @@
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "encoders/class_subset.hpp"
-#include "io/results_file.hpp"
+#include "results/capacity_results.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -56,9 +56,13 @@ void run_capacity(const CapacityOptions& o) {
                                    {"data_dir", o.data_dir},
                                    {"train_limit", o.train_limit},
                                    {"test_limit", o.test_limit}};
-    nlohmann::json document = io::provenance("capacity", config);
-    document["c_s_paper"] = capacity;
-    io::write_json_atomically(o.out, document);
+    results::CapacityResults results;
+    results.provenance = results::provenance_of_this_build("capacity", config);
+    results.i_xz_bits = capacity.i_xz_bits;
+    results.nonsilent_input_synapses = capacity.nonsilent_input_synapses;
+    results.c_s_paper = capacity.c_s_paper;
+    results.vib = nlohmann::json(capacity)["vib"];
+    results::write_results_file(o.out, results);
   }
 }
 

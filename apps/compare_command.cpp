@@ -6,16 +6,14 @@
 
 #include <filesystem>
 #include <memory>
-#include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/comparison.hpp"
 #include "apps/commands.hpp"
 #include "engine/atomic_file.hpp"
-#include "io/results_file.hpp"
 #include "report/comparison_html.hpp"
+#include "results/comparison_report.hpp"
 
 namespace sprout::apps {
 namespace {
@@ -28,15 +26,13 @@ struct CompareOptions {
   analysis::ComparisonRequest request;
 };
 
-void print_headline(const nlohmann::json& report) {
+void print_headline(const results::ComparisonReport& report) {
   fmt::print("{:<24} {:>14} {:>12} {:>14} {:>14} {:>14} {:>16}\n", "network", "test accuracy",
              "synapses", "bits/synapse", "ops/image", "energy pJ", "at MAC cost pJ");
-  for (const nlohmann::json& row : report["headline"]) {
-    fmt::print("{:<24} {:>13.2f}% {:>12} {:>14.4f} {:>14.0f} {:>14.0f} {:>16.0f}\n",
-               row["name"].get<std::string>(), 100.0 * row["test_accuracy"].get<double>(),
-               row["nonzero_synapses"].get<std::size_t>(), row["bits_per_synapse"].get<double>(),
-               row["operations_per_image"].get<double>(), row["energy_pj"].get<double>(),
-               row["energy_at_mac_cost_pj"].get<double>());
+  for (const results::HeadlineRow& row : report.headline) {
+    fmt::print("{:<24} {:>13.2f}% {:>12} {:>14.4f} {:>14.0f} {:>14.0f} {:>16.0f}\n", row.name,
+               100.0 * row.test_accuracy, row.nonzero_synapses, row.bits_per_synapse,
+               row.operations_per_image, row.energy_pj, row.energy_at_mac_cost_pj);
   }
 }
 
@@ -59,10 +55,10 @@ void run_compare(CompareOptions& options) {
   options.request.structural = options.structural;
   options.request.bp.assign(options.bp.begin(), options.bp.end());
   if (!options.sweep.empty()) options.request.sweep = options.sweep;
-  const nlohmann::json report = analysis::compare_runs(options.request);
+  const results::ComparisonReport report = analysis::compare_runs(options.request);
   const std::string html = report::comparison_html(report);  // before anything is written
   const std::filesystem::path out = options.out;
-  io::write_json_atomically(out / "report.json", report);
+  results::write_results_file(out / "report.json", report);
   write_text_atomically(out / "report.html", html);
   print_headline(report);
   fmt::print("wrote {} and {}\n", (out / "report.json").string(), (out / "report.html").string());

@@ -20,7 +20,6 @@
 #include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "io/output_folder.hpp"
-#include "io/results_file.hpp"
 #include "models/structural/structural_config.hpp"
 #include "models/structural/training_run.hpp"
 #include "report/training_outputs.hpp"
@@ -101,7 +100,8 @@ void run_train(const TrainOptions& o) {
             std::filesystem::path results)
         : run_(run), source_(source), results_(std::move(results)) {}
     void epoch_finished(const models::EpochRecord& record) override {
-      io::write_json_atomically(results_, analysis::structural_run_results(run_, source_, nullptr));
+      results::write_results_file(results_,
+                                  analysis::structural_run_results(run_, source_, nullptr));
       TrainingConsole::epoch_finished(record);
     }
 
@@ -119,8 +119,8 @@ void run_train(const TrainOptions& o) {
   fmt::print("measuring the final network on the {} training images\n", measured);
   std::fflush(stdout);
   final.train = run->final_train(console, measured);
-  io::write_json_atomically(out / "results.json",
-                            analysis::structural_run_results(*run, source, &final));
+  results::write_results_file(out / "results.json",
+                              analysis::structural_run_results(*run, source, &final));
   fmt::print("wrote {}\n", (out / "results.json").string());
 }
 

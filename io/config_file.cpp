@@ -63,6 +63,22 @@ std::optional<nlohmann::json> number_value(std::string_view text) {
   return std::nullopt;
 }
 
+// Whether `key_path` can be set: no value on its way is something other than an object.
+// One that is (`"budget": 5` for budget.synapses) is left for the config's reader to
+// refuse, naming the file and the key.
+bool settable(const nlohmann::json& document, std::string_view key_path) {
+  const nlohmann::json* node = &document;
+  for (std::size_t dot = key_path.find('.'); dot != std::string_view::npos;
+       dot = key_path.find('.')) {
+    if (!node->is_object()) return false;
+    const auto found = node->find(key_path.substr(0, dot));
+    if (found == node->end()) return true;
+    node = &*found;
+    key_path.remove_prefix(dot + 1);
+  }
+  return node->is_object();
+}
+
 }  // namespace
 
 nlohmann::json read_config_document(const std::filesystem::path& path) {
@@ -94,7 +110,7 @@ nlohmann::json option_value(std::string_view text) {
 
 void apply_overrides(nlohmann::json& document, std::span<const ConfigOverride> overrides) {
   for (const ConfigOverride& item : overrides)
-    document[pointer_of(item.key_path)] = item.value;
+    if (settable(document, item.key_path)) document[pointer_of(item.key_path)] = item.value;
 }
 
 void rethrow_config_error(std::span<const ConfigOverride> overrides) {

@@ -35,7 +35,8 @@ struct ConfigOverride {
 // numbers ("1,2,6"), or else the text as a string.
 [[nodiscard]] nlohmann::json option_value(std::string_view text);
 
-// Sets each override's key in `document` (creating objects on the way).
+// Sets each override's key in `document`, creating objects on the way; a key below a value
+// that is not an object is left unset, for the config's reader to refuse that value.
 void apply_overrides(nlohmann::json& document, std::span<const ConfigOverride> overrides);
 
 // Reads the config file `path`, applies the overrides and runs `parse` on the result. A

@@ -6,17 +6,8 @@
 #include <stdexcept>
 
 #include "engine/atomic_file.hpp"
-#include "engine/build_info.hpp"
 
 namespace sprout::io {
-
-nlohmann::json provenance(std::string_view command, const nlohmann::json& config) {
-  return {{"sprout_version", std::string(version())},
-          {"git_revision", std::string(git_revision())},
-          {"build_target", std::string(build_target())},
-          {"command", std::string(command)},
-          {"config", config}};
-}
 
 void write_json_atomically(const std::filesystem::path& path, const nlohmann::json& document) {
   write_text_atomically(path, document.dump(2) + "\n");

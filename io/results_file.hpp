@@ -1,15 +1,11 @@
 #pragma once
-// Result files: JSON with the producing command's config and the build's git revision
-// inside, written atomically.
+// JSON files on disk: written atomically, read with one-line errors naming the file. The
+// layout of each kind of results file is its schema's (results/).
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <string_view>
 
 namespace sprout::io {
-
-// Returns {"sprout_version", "git_revision", "command", "config"} to embed in a result.
-[[nodiscard]] nlohmann::json provenance(std::string_view command, const nlohmann::json& config);
 
 // Writes `document` (pretty-printed) to `path` through a temporary file.
 void write_json_atomically(const std::filesystem::path& path, const nlohmann::json& document);

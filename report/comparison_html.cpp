@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/comparison.hpp"
 #include "engine/spike_recorder.hpp"
 #include "report/html_report.hpp"
 #include "report/svg_chart.hpp"
@@ -31,15 +30,39 @@ std::string display_number(double value, double scale) {
 
 namespace {
 
+// The value at a dotted path of the report ("runs.0.energy.native_pj"; array elements by
+// index), or nullptr when absent: the page addresses every number by its path.
+const json* find_path(const json& document, std::string_view dotted_path) {
+  const json* node = &document;
+  while (!dotted_path.empty()) {
+    const std::size_t dot = dotted_path.find('.');
+    const std::string key(dotted_path.substr(0, dot));
+    dotted_path = dot == std::string_view::npos ? std::string_view{} : dotted_path.substr(dot + 1);
+    if (node->is_object()) {
+      const auto found = node->find(key);
+      if (found == node->end()) return nullptr;
+      node = &*found;
+    } else if (node->is_array() && !key.empty() &&
+               std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const std::size_t index = std::stoul(key);
+      if (index >= node->size()) return nullptr;
+      node = &(*node)[index];
+    } else {
+      return nullptr;
+    }
+  }
+  return node;
+}
+
 // A number of the report as a table cell that names its path and carries its value.
 HtmlCell number_cell(const json& report, const std::string& path, double scale = 1.0) {
-  const json* value = analysis::find_path(report, path);
+  const json* value = find_path(report, path);
   if (value == nullptr || !value->is_number()) return HtmlCell("n/a");
   return {display_number(value->get<double>(), scale), path, value->dump()};
 }
 
 std::string text_at(const json& report, const std::string& path) {
-  const json* value = analysis::find_path(report, path);
+  const json* value = find_path(report, path);
   if (value == nullptr || value->is_null()) return "n/a";
   return value->is_string() ? value->get<std::string>() : value->dump();
 }
@@ -75,8 +98,8 @@ void add_headline(HtmlReport& page, const json& report) {
       "comparisons, memory traffic, spike generation by the encoder, biases. BP is counted "
       "at its non-zero weights (sparse); the dense count is in the operations table. "
       "Definitions: docs/metrics.md.",
-      text_at(report, "config.energy_costs_pj.accumulate"),
-      text_at(report, "config.energy_costs_pj.multiply_accumulate")));
+      text_at(report, "provenance.config.energy_costs_pj.accumulate"),
+      text_at(report, "provenance.config.energy_costs_pj.multiply_accumulate")));
 }
 
 // The points of a curve in the order of their x values.
@@ -322,14 +345,15 @@ void add_configs(HtmlReport& page, const json& report) {
                                    report["sweep"]["git_revision"].get<std::string>()));
     page.add_preformatted(report["sweep"]["config"].dump(2));
   }
-  page.add_paragraph(fmt::format("This report: {} (sprout {}, git revision {})",
-                                 text_at(report, "command_line"), text_at(report, "sprout_version"),
-                                 text_at(report, "git_revision")));
+  page.add_paragraph(fmt::format(
+      "This report: {} (sprout {}, git revision {})", text_at(report, "command_line"),
+      text_at(report, "provenance.sprout_version"), text_at(report, "provenance.git_revision")));
 }
 
 }  // namespace
 
-std::string comparison_html(const json& report) {
+std::string comparison_html(const results::ComparisonReport& comparison) {
+  const json report = comparison.to_json();
   HtmlReport page("Sprout: structural plasticity against backpropagation");
   add_headline(page, report);
   add_accuracy_chart(page, report);

@@ -4,6 +4,7 @@
 #include "engine/spike_recorder.hpp"
 #include "models/spiking/image_simulation.hpp"
 #include "report/svg_chart.hpp"
+#include "results/train_results.hpp"
 
 namespace sprout::report {
 namespace {
@@ -21,7 +22,7 @@ void write_receptive_fields(const std::filesystem::path& path,
   write_text_atomically(path, render_svg(grid));
 }
 
-void write_test_raster(const std::filesystem::path& folder,
+void write_test_raster(const std::filesystem::path& folder, const results::TrainFiles& names,
                        const models::StructuralLearner& learner,
                        const encoders::LabelledImages& test) {
   models::PresentationOptions options;
@@ -29,16 +30,17 @@ void write_test_raster(const std::filesystem::path& folder,
   options.seed = learner.config().seed;
   options.raster_max_spikes = 1'000'000;
   const auto result = models::present_images(learner.network(), test, 0, 1, options);
-  engine::write_raster_binary(folder / "raster_test_image_0.bin", result.first_image_raster);
-  engine::write_raster_csv(folder / "raster_test_image_0.csv", result.first_image_raster);
+  engine::write_raster_binary(folder / names.raster_test_image_0, result.first_image_raster);
+  engine::write_raster_csv(folder / names.raster_test_image_0_csv, result.first_image_raster);
 }
 
 }  // namespace
 
 void write_training_outputs(const std::filesystem::path& folder, const models::TrainingRun& run) {
-  run.learner().save(folder / "network.bin");
-  write_receptive_fields(folder / "receptive_fields.svg", run.learner(), run.data().train);
-  write_test_raster(folder, run.learner(), run.data().test);
+  const results::TrainFiles names;
+  run.learner().save(folder / names.network);
+  write_receptive_fields(folder / names.receptive_fields, run.learner(), run.data().train);
+  write_test_raster(folder, names, run.learner(), run.data().test);
 }
 
 }  // namespace sprout::report

@@ -144,20 +144,6 @@ TEST_CASE("BP sweep config: defaults, keys and errors", "[bp][config]") {
         "optimizer, batch_size, epochs, seed, threads, train_limit, test_limit)");
 }
 
-TEST_CASE("Budget from a structural results file: realised synapses of the last epoch",
-          "[bp][config]") {
-  const json results = json::parse(R"({"epochs": [{"synapses": {"realised": 900}},
-                                                  {"synapses": {"realised": 1234}}]})");
-  CHECK(budget_from_results(results, "r.json") == 1234);
-  CHECK_THROWS_WITH(budget_from_results(json::parse(R"({"epochs": []})"), "r.json"),
-                    "r.json: epochs[-1].synapses.realised: missing (no non-empty \"epochs\" list)");
-  CHECK_THROWS_WITH(budget_from_results(json::parse(R"({"epochs": [{"synapses": {}}]})"), "r.json"),
-                    "r.json: epochs[-1].synapses.realised: missing");
-  CHECK_THROWS_WITH(
-      budget_from_results(json::parse(R"({"epochs": [{"synapses": {"realised": 0}}]})"), "r.json"),
-      "r.json: epochs[-1].synapses.realised: expected a positive integer, got 0");
-}
-
 TEST_CASE("BP config: the nonnegative variant and its settings", "[bp][config][nonnegative]") {
   const BpConfig config = parse_bp_config(json::parse(R"({"variant": "nonnegative",
                       "nonnegative": {"strength": 0.5, "layers": "all"}})"),

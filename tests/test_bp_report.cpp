@@ -21,10 +21,10 @@ BpSweepPoint point(std::size_t hidden, double density, std::size_t input_hidden,
 
 TEST_CASE("BP synapse counts name the layers and sum them", "[bp][report]") {
   const std::vector<std::size_t> counts{78400, 1000};
-  const auto json = analysis::bp_synapse_counts(counts);
-  CHECK(json["input_hidden"] == 78400);
-  CHECK(json["hidden_output"] == 1000);
-  CHECK(json["total"] == 79400);
+  const results::LayerCounts named = analysis::bp_synapse_counts(counts);
+  CHECK(named.layers.at("input_hidden") == 78400);
+  CHECK(named.layers.at("hidden_output") == 1000);
+  CHECK(named.total == 79400);
   CHECK(analysis::bp_layer_name(2, 4) == "layer_2");
 }
 
@@ -38,26 +38,27 @@ TEST_CASE("BP sweep report: over-parameterisation within and across hidden sizes
       point(50, 0.1, 3920, 50, 0.967),    // 3970: within 0.5 points of 96.9%
   };
   models::BpSweepConfig config;
-  const auto report = analysis::bp_sweep_report(points, config, "bp sweep", 12.5);
-  const auto& factors = report["overparameterisation"];
-  CHECK(factors["tolerance_points"] == 0.5);
-  REQUIRE(factors["per_hidden"].size() == 2);
-  const auto& h100 = factors["per_hidden"][0];
-  CHECK(h100["hidden"] == 100);
-  CHECK(h100["dense_synapses"] == 79400);
-  CHECK(h100["same_hidden"]["factor"].get<double>() == Approx(10.0));
-  CHECK(h100["same_hidden"]["smallest_within_tolerance"]["density"] == 0.1);
+  const results::BpSweepResults report =
+      analysis::bp_sweep_results(points, config, "bp sweep", 12.5);
+  const results::SweepOverparameterisation& factors = report.overparameterisation;
+  CHECK(factors.tolerance_points == 0.5);
+  REQUIRE(factors.per_hidden.size() == 2);
+  const results::HiddenSizeFactor& h100 = factors.per_hidden[0];
+  CHECK(h100.hidden == 100);
+  CHECK(h100.dense_synapses == 79400);
+  CHECK(h100.same_hidden.factor == Approx(10.0));
+  CHECK(h100.same_hidden.density == 0.1);
   // Across sizes, nothing of hidden 50 is within 0.5 points of 97.5%.
-  CHECK(h100["any_hidden"]["factor"].get<double>() == Approx(10.0));
-  const auto& h50 = factors["per_hidden"][1];
-  CHECK(h50["same_hidden"]["factor"].get<double>() == Approx(10.0));
+  CHECK(h100.any_hidden.factor == Approx(10.0));
+  const results::HiddenSizeFactor& h50 = factors.per_hidden[1];
+  CHECK(h50.same_hidden.factor == Approx(10.0));
   // Across sizes, hidden 100 at 5% has as few synapses (3970) but is not within 0.5 points.
-  CHECK(h50["any_hidden"]["smallest_within_tolerance"]["hidden"] == 50);
-  CHECK(factors["max_same_hidden"].get<double>() == Approx(10.0));
-  CHECK(report["points"].size() == 6);
-  CHECK(report["points"][3]["macs_per_image"]["sparse"] == 3970);
-  CHECK(report["points"][3]["macs_per_image"]["dense"] == 79400);
-  CHECK(report["provenance"]["command"] == "bp sweep");
+  CHECK(h50.any_hidden.hidden == 50);
+  CHECK(factors.max_same_hidden == Approx(10.0));
+  REQUIRE(report.points.size() == 6);
+  CHECK(report.points[3].macs_per_image.sparse == 3970);
+  CHECK(report.points[3].macs_per_image.dense == 79400);
+  CHECK(report.provenance.command == "bp sweep");
 
   const std::string csv = analysis::bp_sweep_csv(points);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 7);

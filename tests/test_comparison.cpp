@@ -1,5 +1,5 @@
 // The comparison model (analysis/comparison.hpp) and its HTML page
-// (analysis/comparison_html.hpp), on small hand-made result files whose metrics are
+// (report/comparison_html.hpp), on small hand-made result files whose metrics are
 // computed here by hand.
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -9,7 +9,9 @@
 
 #include "analysis/comparison.hpp"
 #include "analysis/network_measures.hpp"
+#include "engine/spike_recorder.hpp"
 #include "report/comparison_html.hpp"
+#include "results_samples.hpp"
 #include "test_helpers.hpp"
 #include "xml_check.hpp"
 
@@ -18,71 +20,24 @@ namespace {
 using nlohmann::json;
 using sprout::analysis::compare_runs;
 using sprout::analysis::ComparisonRequest;
-
-// 10 classes, `per_class` samples each, all classified correctly.
-json diagonal_confusion(std::size_t per_class) {
-  json rows = json::array();
-  for (std::size_t label = 0; label < 10; ++label) {
-    json row = json::array();
-    for (std::size_t prediction = 0; prediction < 10; ++prediction)
-      row.push_back(label == prediction ? per_class : 0);
-    rows.push_back(row);
-  }
-  return rows;
-}
-
-json measures(std::size_t train_per_class, double storage_bits_per_synapse) {
-  return {{"train_confusion", diagonal_confusion(train_per_class)},
-          {"test_confusion", diagonal_confusion(10)},
-          {"storage_cost",
-           {{"bits_per_synapse", storage_bits_per_synapse}, {"layers", json::object()}}},
-          {"hidden_code_information",
-           {{"per_unit_bits", {0.1, 0.2}},
-            {"mean_unit_bits", 0.15},
-            {"max_unit_bits", 0.2},
-            {"joint", {{"bits", 1.5}, {"undersampled", true}}},
-            {"winner", {{"bits", 1.25}, {"undersampled", false}}},
-            {"bins", 4},
-            {"binning", "rounded_capped"}}}};
-}
-
-json structural_results() {
-  json epoch = {{"epoch", 1},
-                {"test_accuracy", 1.0},
-                {"synapses", {{"realised", 900}, {"silent", 400}, {"consolidated", 500}}},
-                {"synops_per_test_image",
-                 {{"input_to_hidden", 1000.0}, {"lateral_inhibition", 200.0}, {"readout", 50.0}}}};
-  return {{"command", "train"},
-          {"git_revision", "abc"},
-          {"sprout_version", "0.1.0"},
-          {"config", {{"encoder", {{"t_present_ms", 200}}}, {"seed", 7}}},
-          {"complete", true},
-          {"epochs", {epoch}},
-          {"final", epoch},
-          {"nonzero_synapses", {{"input_hidden", 900}, {"hidden_output", 100}, {"total", 1000}}},
-          {"measures", measures(100, 8.0)}};
-}
-
-json bp_results() {
-  return {
-      {"provenance", {{"command", "bp"}, {"git_revision", "def"}, {"config", {{"hidden", 10}}}}},
-      {"variant", "dense"},
-      {"test_accuracy", 1.0},
-      {"nonzero_synapses", {{"input_hidden", 7840}, {"hidden_output", 100}, {"total", 7940}}},
-      {"dense_synapses", {{"input_hidden", 7840}, {"hidden_output", 100}, {"total", 7940}}},
-      {"measures", measures(50, 6.0)}};
-}
+namespace results = sprout::results;
 
 void write(const std::filesystem::path& path, const json& document) {
   std::ofstream(path) << document.dump(1);
 }
 
+// The structural results, the pictures they list, and one BP results file.
 struct Fixture {
   sprout::testing::TemporaryFolder folder;
   ComparisonRequest request;
   Fixture() {
-    write(folder.path() / "structural.json", structural_results());
-    write(folder.path() / "bp.json", bp_results());
+    write(folder.path() / "structural.json", sprout::testing::sample_train_results().to_json());
+    write(folder.path() / "bp.json", sprout::testing::sample_bp_results().to_json());
+    const results::TrainFiles files;
+    std::ofstream(folder.path() / files.receptive_fields)
+        << R"(<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>)";
+    sprout::engine::write_raster_binary(folder.path() / files.raster_test_image_0,
+                                        {{1.5, 3}, {20.0, 790}});
     request.structural = folder.path() / "structural.json";
     request.bp = {folder.path() / "bp.json"};
     request.bootstrap.replicates = 0;
@@ -103,7 +58,7 @@ std::string error_of(const ComparisonRequest& request) {
 
 TEST_CASE("compare: C_S, energy and synapse counts from the result files", "[comparison]") {
   Fixture fixture;
-  const json report = compare_runs(fixture.request);
+  const json report = compare_runs(fixture.request).to_json();
   REQUIRE(report["runs"].size() == 2);
   const json& structural = report["runs"][0];
   const json& bp = report["runs"][1];
@@ -138,9 +93,12 @@ TEST_CASE("compare: C_S, energy and synapse counts from the result files", "[com
   CHECK(structural["information"]["hidden_code_label"]["winner"]["bits"] == 1.25);
   CHECK(structural["config"]["seed"] == 7);
   CHECK(bp["config"]["hidden"] == 10);
-  CHECK(report["command"] == "compare");
-  CHECK(report["config"]["energy_costs_pj"]["accumulate"] == 1.0);
+  CHECK(report["schema"] == "sprout.compare/1");
+  CHECK(report["provenance"]["command"] == "compare");
+  CHECK(report["provenance"]["config"]["energy_costs_pj"]["accumulate"] == 1.0);
   CHECK(report["structural_training"][0]["consolidated"] == 500);
+  CHECK(report["structural_files"]["raster_test_image_0"] ==
+        (fixture.folder.path() / "raster_test_image_0.bin").string());
   CHECK(report["sweep"].is_null());
 }
 
@@ -149,40 +107,39 @@ TEST_CASE("compare: C_S counts every training image when the confusion covers th
   // `sprout train --measures-train-limit 1000` on 6,000 training images: the information
   // per sample comes from the 1,000 measured, the stored bits count all 6,000.
   Fixture fixture;
-  json structural = structural_results();
-  structural["train_images"] = 6000;
-  write(fixture.folder.path() / "structural.json", structural);
-  json bp = bp_results();
-  bp["train_samples"] = 500;  // bp's confusion covers its whole training set
-  write(fixture.folder.path() / "bp.json", bp);
-  const json report = compare_runs(fixture.request);
+  results::TrainResults structural = sprout::testing::sample_train_results();
+  structural.train_images = 6000;
+  write(fixture.folder.path() / "structural.json", structural.to_json());
+  const results::ComparisonReport report = compare_runs(fixture.request);
   const double information = std::log2(10.0) + 9.0 / (2.0 * 1000.0 * std::log(2.0));
-  const json& capacity = report["runs"][0]["synaptic_capacity"];
-  CHECK(capacity["training_samples"] == 6000);
-  CHECK(capacity["bits_per_synapse"].get<double>() ==
-        Approx(information * 6000.0 / 1000.0).epsilon(1e-12));
-  CHECK(report["runs"][0]["information"]["train_prediction_label"]["samples"] == 1000);
-  CHECK(report["runs"][1]["synaptic_capacity"]["training_samples"] == 500);
+  const results::SynapticCapacity& capacity = report.runs[0].synaptic_capacity;
+  CHECK(capacity.training_samples == 6000);
+  CHECK(capacity.bits_per_synapse == Approx(information * 6000.0 / 1000.0).epsilon(1e-12));
+  CHECK(report.runs[0].information.train_prediction_label.samples == 1000);
+  // bp's confusion covers its whole training set.
+  CHECK(report.runs[1].synaptic_capacity.training_samples == 500);
 }
 
 TEST_CASE("compare: over-parameterisation and equal-accuracy ratio from a sweep", "[comparison]") {
   Fixture fixture;
   // One hidden size: dense 10000 synapses at 99%, 2500 at 98.8% (within 0.5 points),
   // 1000 at 90%. Structural: 1000 synapses at 100% -> no BP net reaches it.
-  json points = json::array();
+  results::BpSweepResults sweep;
+  sweep.provenance = sprout::testing::sample_provenance("bp sweep", json::object());
   for (const auto& [density, synapses, accuracy] :
-       {std::tuple{1.0, 10000, 0.99}, std::tuple{0.25, 2500, 0.988}, std::tuple{0.1, 1000, 0.9}}) {
-    points.push_back({{"hidden", 100},
-                      {"density", density},
-                      {"nonzero_synapses", {{"total", synapses}}},
-                      {"test_accuracy", accuracy}});
+       {std::tuple{1.0, std::size_t{10000}, 0.99}, std::tuple{0.25, std::size_t{2500}, 0.988},
+        std::tuple{0.1, std::size_t{1000}, 0.9}}) {
+    results::BpSweepPointResult point;
+    point.hidden = 100;
+    point.density = density;
+    point.nonzero_synapses = {{{"input_hidden", synapses}}, synapses, {}};
+    point.dense_synapses = {{{"input_hidden", 10000}}, 10000, {}};
+    point.test_accuracy = accuracy;
+    sweep.points.push_back(point);
   }
-  write(
-      fixture.folder.path() / "sweep.json",
-      {{"provenance", {{"command", "bp sweep"}, {"git_revision", "x"}, {"config", json::object()}}},
-       {"points", points}});
+  write(fixture.folder.path() / "sweep.json", sweep.to_json());
   fixture.request.sweep = fixture.folder.path() / "sweep.json";
-  const json report = compare_runs(fixture.request);
+  const json report = compare_runs(fixture.request).to_json();
   CHECK(report["sweep"]["max_overparameterisation_factor"].get<double>() == 4.0);
   CHECK(report["sweep"]["equal_accuracy_any_hidden"]["status"] == "not_reached");
   CHECK(report["sweep"]["equal_accuracy_any_hidden"]["ratio"].is_null());
@@ -196,7 +153,8 @@ TEST_CASE("compare: one error line naming the file and the field", "[comparison]
   SECTION("a BP results file given as the structural one") {
     fixture.request.structural = bp;
     CHECK(error_of(fixture.request) ==
-          bp + ": command: written by 'sprout bp', expected a results file of 'sprout train'");
+          bp + ": schema: \"sprout.bp/1\" is a results file of 'sprout bp', expected "
+               "\"sprout.train/1\" (a results file of 'sprout train')");
   }
   SECTION("a missing file") {
     fixture.request.bp = {fixture.folder.path() / "none.json"};
@@ -204,19 +162,19 @@ TEST_CASE("compare: one error line naming the file and the field", "[comparison]
           (fixture.folder.path() / "none.json").string() + ": cannot open file");
   }
   SECTION("a missing field") {
-    json document = bp_results();
+    json document = sprout::testing::sample_bp_results().to_json();
     document["measures"].erase("train_confusion");
     write(bp, document);
     CHECK(error_of(fixture.request) == bp + ": measures.train_confusion: missing");
   }
   SECTION("a field of the wrong type") {
-    json document = structural_results();
+    json document = sprout::testing::sample_train_results().to_json();
     document["final"]["test_accuracy"] = "high";
     write(structural, document);
     CHECK(error_of(fixture.request) == structural + ": final.test_accuracy: expected a number");
   }
   SECTION("an unfinished training") {
-    json document = structural_results();
+    json document = sprout::testing::sample_train_results().to_json();
     document["complete"] = false;
     write(structural, document);
     CHECK(error_of(fixture.request).starts_with(structural + ": complete: "));
@@ -226,8 +184,9 @@ TEST_CASE("compare: one error line naming the file and the field", "[comparison]
 TEST_CASE("compare: the HTML page is well formed and its numbers are report.json's",
           "[comparison]") {
   Fixture fixture;
-  const json report = compare_runs(fixture.request);
-  const std::string html = sprout::report::comparison_html(report);
+  const results::ComparisonReport comparison = compare_runs(fixture.request);
+  const std::string html = sprout::report::comparison_html(comparison);
+  const json report = comparison.to_json();
   CHECK(sprout::testing::xml_problem(html).empty());
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("href=\"http") == std::string::npos);

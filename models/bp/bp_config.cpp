@@ -191,25 +191,6 @@ json to_json(const BpSweepConfig& config) {
           {"tolerance_points", config.tolerance_points}};
 }
 
-std::size_t budget_from_results(const json& results, std::string_view source) {
-  const auto fail = [&](std::string_view problem) -> std::size_t {
-    throw std::runtime_error(fmt::format("{}: epochs[-1].synapses.realised: {}", source, problem));
-  };
-  if (!results.is_object() || !results.contains("epochs") || !results["epochs"].is_array() ||
-      results["epochs"].empty()) {
-    return fail("missing (no non-empty \"epochs\" list)");
-  }
-  const json& last = results["epochs"].back();
-  if (!last.is_object() || !last.contains("synapses") || !last["synapses"].is_object() ||
-      !last["synapses"].contains("realised")) {
-    return fail("missing");
-  }
-  const json& realised = last["synapses"]["realised"];
-  if (!realised.is_number_integer() || realised.get<std::int64_t>() < 1)
-    return fail(fmt::format("expected a positive integer, got {}", realised.dump()));
-  return realised.get<std::size_t>();
-}
-
 void check_bp_config(const BpConfig& config, std::string_view source) {
   if (config.variant == BpVariant::kBudget && config.budget.synapses == 0) {
     throw std::runtime_error(fmt::format(

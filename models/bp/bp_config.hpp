@@ -104,11 +104,6 @@ struct BpSweepConfig {
 [[nodiscard]] nlohmann::json to_json(const BpConfig& config);
 [[nodiscard]] nlohmann::json to_json(const BpSweepConfig& config);
 
-// The realised input→hidden synapse count of a structural-rule results file:
-// `epochs[-1].synapses.realised`. Errors name `source` and the missing or bad key.
-[[nodiscard]] std::size_t budget_from_results(const nlohmann::json& results,
-                                              std::string_view source);
-
 // Checks that hold across keys (e.g. the budget variant needs a synapse count); called
 // after command-line overrides. Throws one line naming `source`.
 void check_bp_config(const BpConfig& config, std::string_view source);

@@ -1,9 +1,5 @@
 #include "models/structural/epoch_record.hpp"
 
-#include <fmt/format.h>
-
-#include <stdexcept>
-
 namespace sprout::models {
 namespace {
 
@@ -12,47 +8,6 @@ using nlohmann::json;
 double fraction(std::size_t part, std::size_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
-
-// Reads fields of one JSON object, naming the field in every error.
-class FieldReader {
- public:
-  FieldReader(const json& object, std::string_view source, std::string prefix)
-      : object_(object), source_(source), prefix_(std::move(prefix)) {
-    if (!object_.is_object()) fail("", "expected an object");
-  }
-  [[nodiscard]] const json& at(const char* key) const {
-    const auto found = object_.find(key);
-    if (found == object_.end()) fail(key, "missing");
-    return *found;
-  }
-  [[nodiscard]] bool has(const char* key) const { return object_.contains(key); }
-  [[nodiscard]] double number(const char* key) const {
-    const json& value = at(key);
-    if (!value.is_number()) fail(key, "expected a number");
-    return value.get<double>();
-  }
-  [[nodiscard]] std::size_t count(const char* key) const {
-    const json& value = at(key);
-    if (!value.is_number_unsigned()) fail(key, "expected a non-negative integer");
-    return value.get<std::size_t>();
-  }
-  [[nodiscard]] bool boolean(const char* key) const {
-    const json& value = at(key);
-    if (!value.is_boolean()) fail(key, "expected true or false");
-    return value.get<bool>();
-  }
-  [[nodiscard]] FieldReader object(const char* key) const {
-    return FieldReader(at(key), source_, prefix_ + key + ".");
-  }
-  [[noreturn]] void fail(std::string_view key, std::string_view problem) const {
-    throw std::runtime_error(fmt::format("{}: {}{}: {}", source_, prefix_, key, problem));
-  }
-
- private:
-  const json& object_;
-  std::string_view source_;
-  std::string prefix_;
-};
 
 }  // namespace
 
@@ -106,8 +61,8 @@ json to_json(const EpochRecord& r) {
   return entry;
 }
 
-EpochRecord epoch_record_from_json(const json& entry, std::string_view source) {
-  const FieldReader f(entry, source, "epochs.");
+EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
+  const io::ResultReader f = entry.object();
   EpochRecord r;
   r.epoch = f.count("epoch");
   r.test_accuracy = f.number("test_accuracy");
@@ -115,17 +70,17 @@ EpochRecord epoch_record_from_json(const json& entry, std::string_view source) {
   r.hidden_in_use_test = f.count("hidden_in_use_test");
   r.input_spikes_per_test_image = f.number("input_spikes_per_test_image");
   r.hidden_spikes_per_test_image = f.number("hidden_spikes_per_test_image");
-  const FieldReader synops = f.object("synops_per_test_image");
+  const io::ResultReader synops = f.at("synops_per_test_image").object();
   r.synops_per_test_image.input_to_hidden = synops.number("input_to_hidden");
   r.synops_per_test_image.readout = synops.number("readout");
   if (synops.has("lateral_inhibition"))
     r.synops_per_test_image.lateral_inhibition = synops.number("lateral_inhibition");
-  const FieldReader synapses = f.object("synapses");
+  const io::ResultReader synapses = f.at("synapses").object();
   r.synapses.potential = synapses.count("potential");
   r.synapses.realised = synapses.count("realised");
   r.synapses.silent = synapses.count("silent");
   r.synapses.consolidated = synapses.count("consolidated");
-  const FieldReader changes = f.object("structural_changes");
+  const io::ResultReader changes = f.at("structural_changes").object();
   r.structural_changes.consolidated = changes.count("consolidated");
   r.structural_changes.deconsolidated = changes.count("deconsolidated");
   r.structural_changes.eliminated = changes.count("eliminated");
@@ -138,7 +93,7 @@ EpochRecord epoch_record_from_json(const json& entry, std::string_view source) {
   r.eval_wall_s = f.number("eval_wall_s");
   r.train_samples_per_s = f.number("train_samples_per_s");
   r.train_synaptic_events_per_s = f.number("train_synaptic_events_per_s");
-  const FieldReader connectivity = f.object("connectivity");
+  const io::ResultReader connectivity = f.at("connectivity").object();
   r.connectivity.potential_P_pot = connectivity.number("potential_P_pot");
   r.connectivity.anatomical_P = connectivity.number("anatomical_P");
   r.connectivity.realised_of_potential = connectivity.number("realised_of_potential");

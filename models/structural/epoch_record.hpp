@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <string_view>
 
+#include "io/result_reader.hpp"
 #include "models/structural/potential_synapses.hpp"
 
 namespace sprout::models {
@@ -56,9 +56,8 @@ struct EpochRecord {
 };
 
 [[nodiscard]] nlohmann::json to_json(const EpochRecord& record);
-// Throws std::runtime_error "<source>: epochs.<field>: <problem>" when a field is missing
-// or of the wrong type.
-[[nodiscard]] EpochRecord epoch_record_from_json(const nlohmann::json& entry,
-                                                 std::string_view source);
+// Throws std::runtime_error "<source>: <entry's key>.<field>: <problem>" when a field is
+// missing or of the wrong type.
+[[nodiscard]] EpochRecord epoch_record_from_json(const io::ResultReader& entry);
 
 }  // namespace sprout::models

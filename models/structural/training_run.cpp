@@ -115,8 +115,9 @@ TrainingRun TrainingRun::resume(const std::filesystem::path& checkpoint,
                     checkpoint.string()));
   }
   std::vector<EpochRecord> records;
-  for (const nlohmann::json& entry : *found)
-    records.push_back(epoch_record_from_json(entry, checkpoint.string()));
+  const io::ResultReader header(training, checkpoint.string(), "training");
+  for (const io::ResultReader& entry : header.items("epochs"))
+    records.push_back(epoch_record_from_json(entry));
   StructuralConfig config = learner.config();
   config.epochs = std::max(epochs.value_or(config.epochs), records.size());
   if (threads) config.threads = *threads;

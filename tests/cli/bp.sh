@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `sprout bp` and `sprout bp sweep` on small subsets of real MNIST:
 # results.json fields and values, the weights file, budget BP from a structural results
-# file, and one-line errors for bad configs and options.
+# file, and one-line errors for bad configs, options and results files.
 set -euo pipefail
 sprout=$1
 data=$2
@@ -26,6 +26,7 @@ expect_error() {
 results=$work/dense/results.json
 [ -f "$results" ] || fail "no results.json"
 grep -q '^epoch   1  train ' "$work/dense.log" || fail "no per-epoch line"
+[ "$(value .schema "$results")" = sprout.bp/1 ] || fail "schema"
 [ "$(value .variant "$results")" = dense ] || fail "variant"
 [ "$(value .nonzero_synapses.total "$results")" = 12704 ] || fail "nonzero total: 784*16 + 16*10 = 12704"
 [ "$(value .nonzero_synapses.input_hidden "$results")" = 12544 ] || fail "input_hidden synapses"
@@ -41,18 +42,28 @@ value .provenance.git_revision "$results" | grep -q . || fail "provenance: git r
 [ "$(stat -c %s "$work/dense/weights.bin")" = 50944 ] || fail "weights.bin size"
 [ "$(head -c 8 "$work/dense/weights.bin")" = SPRTMLP1 ] || fail "weights.bin magic"
 
-# Budget BP from a structural results file: input->hidden pruned to exactly 1000.
-echo '{"epochs": [{"synapses": {"realised": 5}}, {"synapses": {"realised": 1000}}]}' \
-  >"$work/structural.json"
+# Budget BP from a structural results file: input->hidden pruned to exactly the realised
+# synapses after the structural run's last epoch.
+"$sprout" train --config "$configs/mnist_structural_h100.json" --data-dir "$data" \
+  --out "$work/structural" --hidden 20 --epochs 1 --train-limit 300 --test-limit 50 \
+  --measures-train-limit 50 >"$work/structural.log" 2>&1 || { cat "$work/structural.log"; fail "train"; }
+structural=$work/structural/results.json
+realised=$(value '.epochs[-1].synapses.realised' "$structural")
 "$sprout" bp --config "$configs/mnist_bp.json" --data-dir "$data" --out "$work/budget" \
   --hidden 16 --epochs 1 --train-limit 1000 --test-limit 200 \
-  --budget-from "$work/structural.json" >"$work/budget.log"
+  --budget-from "$structural" >"$work/budget.log"
 results=$work/budget/results.json
 [ "$(value .variant "$results")" = budget ] || fail "budget variant"
-[ "$(value .nonzero_synapses.input_hidden "$results")" = 1000 ] || fail "budget: input_hidden synapses"
+[ "$(value .nonzero_synapses.input_hidden "$results")" = "$realised" ] || fail "budget: input_hidden synapses"
 [ "$(value .nonzero_synapses.hidden_output "$results")" = 160 ] || fail "budget: hidden_output stays dense"
-[ "$(value .pruning.target_synapses "$results")" = 1000 ] || fail "budget: target"
-[ "$(value .budget.source "$results")" = "$work/structural.json" ] || fail "budget source"
+[ "$(value .pruning.target_synapses "$results")" = "$realised" ] || fail "budget: target"
+[ "$(value .budget.source "$results")" = "$structural" ] || fail "budget source"
+# --budget N sets the count and the variant.
+"$sprout" bp --config "$configs/mnist_bp.json" --data-dir "$data" --out "$work/budget_n" \
+  --hidden 16 --epochs 1 --train-limit 1000 --test-limit 200 --budget 1000 >/dev/null
+[ "$(value .nonzero_synapses.input_hidden "$work/budget_n/results.json")" = 1000 ] ||
+  fail "--budget: input_hidden synapses"
+[ "$(value .budget.source "$work/budget_n/results.json")" = --budget ] || fail "--budget source"
 
 # A tiny sweep: sweep.json with the factor, sweep.csv with a header and one line per point.
 cat >"$work/sweep_config.json" <<'JSON'
@@ -62,6 +73,7 @@ JSON
 "$sprout" bp sweep --config "$work/sweep_config.json" --data-dir "$data" --out "$work/sweep" \
   >"$work/sweep.log"
 [ "$(wc -l <"$work/sweep/sweep.csv")" -eq 7 ] || fail "sweep.csv lines"
+[ "$(value .schema "$work/sweep/sweep.json")" = sprout.bp_sweep/1 ] || fail "sweep schema"
 [ "$(value '.points | length' "$work/sweep/sweep.json")" = 6 ] || fail "sweep points"
 [ "$(value '.overparameterisation.per_hidden | length' "$work/sweep/sweep.json")" = 2 ] ||
   fail "sweep: a factor per hidden size"
@@ -79,15 +91,20 @@ expect_error "$work/bad.json: hiden: unknown key" bp --config "$work/bad.json" -
 echo '{"optimizer": {"name": "adam", "learning_rate": -1}}' >"$work/bad.json"
 expect_error "$work/bad.json: optimizer.learning_rate: must be in (0, inf), got -1" \
   bp --config "$work/bad.json" --out "$work/x"
-expect_error "$configs/mnist_bp.json (with command-line overrides): hidden: must be in [1, 1048576], got 0" \
+expect_error "--hidden: must be in [1, 1048576], got 0" \
   bp --config "$configs/mnist_bp.json" --out "$work/x" --hidden 0
-echo '{"epochs": []}' >"$work/structural.json"
-expect_error "$work/structural.json: epochs[-1].synapses.realised: missing" \
-  bp --config "$configs/mnist_bp.json" --out "$work/x" --budget-from "$work/structural.json"
+expect_error "--budget: must be in [1, " bp --config "$configs/mnist_bp.json" --out "$work/x" --budget -5
+expect_error "--retrain-epochs: expected an integer, got \"x\"" \
+  bp sweep --config "$configs/mnist_bp_sweep.json" --out "$work/x" --retrain-epochs x
+echo '{"epochs": []}' >"$work/not_results.json"
+expect_error "$work/not_results.json: schema: missing: not a Sprout results file" \
+  bp --config "$configs/mnist_bp.json" --out "$work/x" --budget-from "$work/not_results.json"
+expect_error "$results: schema: \"sprout.bp/1\" is a results file of 'sprout bp'" \
+  bp --config "$configs/mnist_bp.json" --out "$work/x" --budget-from "$results"
 expect_error "--out DIR is required" bp --config "$configs/mnist_bp.json"
 expect_error "$work/none.json: cannot open file" bp --config "$work/none.json" --out "$work/x"
 [ ! -e "$work/x" ] || fail "a failed run left output behind"
-if "$sprout" bp --out "$work/x" --budget 5 --budget-from "$work/structural.json" 2>/dev/null; then
+if "$sprout" bp --out "$work/x" --budget 5 --budget-from "$structural" 2>/dev/null; then
   fail "--budget and --budget-from together were accepted"
 fi
 echo "cli.bp passed"

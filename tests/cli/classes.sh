@@ -55,11 +55,11 @@ expect_error "$work/dense/weights.bin: the network has 3 outputs but 2 classes a
 "$sprout" train --config "$structural_config" --data-dir "$data" --classes 1,2,6 \
   --train-limit 600 --test-limit 200 --hidden 100 --epochs 1 --measures-train-limit 200 \
   --out "$work/structural" >/dev/null 2>&1
-[ "$(value '.config.data.classes | join(",")' "$work/structural/results.json")" = 1,2,6 ] ||
+[ "$(value '.provenance.config.data.classes | join(",")' "$work/structural/results.json")" = 1,2,6 ] ||
   fail "classes in train results"
 "$sprout" eval --data-dir "$data" --network "$work/structural/network.bin" --test-limit 200 \
   --classes 6,2 --out "$work/eval.json"
-[ "$(value '.config.classes | join(",")' "$work/eval.json")" = 6,2 ] || fail "eval classes"
+[ "$(value '.provenance.config.classes | join(",")' "$work/eval.json")" = 6,2 ] || fail "eval classes"
 expect_error "--classes: 7 is not one of the network's classes 1,2,6" eval --data-dir "$data" \
   --network "$work/structural/network.bin" --classes 7,2
 "$sprout" capacity --data-dir "$data" --network "$work/structural/network.bin" \

@@ -65,9 +65,10 @@ holds '$r.runs[1].operations.dense_macs.operations_per_image == $b.macs_per_imag
        $r.runs[1].energy.native_pj == 3 * $b.macs_per_image.sparse' "bp MACs and energy"
 holds '$r.runs[2].nonzero_synapses.input_hidden == $s.nonzero_synapses.input_hidden' \
   "budget BP has the structural input->hidden synapse count"
-holds '$r.runs[0].config == $s.config and $r.runs[1].config == $b.provenance.config' "configs"
-holds '$r.git_revision != "" and ($r.command_line | startswith("sprout compare --structural"))' \
-  "provenance"
+holds '$r.runs[0].config == $s.provenance.config and $r.runs[1].config == $b.provenance.config' "configs"
+holds '$r.schema == "sprout.compare/1" and $r.provenance.git_revision != "" and
+       $r.provenance.command == "compare" and
+       ($r.command_line | startswith("sprout compare --structural"))' "provenance"
 holds '$r.runs[0].information.hidden_code_label.winner.bits ==
        $s.measures.hidden_code_information.winner.bits' "I(hidden; label)"
 holds '$r.headline | map(.name) == ["structural", "bp dense", "bp budget"]' "headline rows"
@@ -115,8 +116,11 @@ expect_error() {
   grep -qF "sprout: error: $text" "$work/stderr" || fail "expected '$text' for: $*"
   [ ! -e "$work/bad/report.json" ] && [ ! -e "$work/bad/report.html" ] || fail "wrote output: $*"
 }
-expect_error "$b: command: written by 'sprout bp', expected a results file of 'sprout train'" \
+expect_error "$b: schema: \"sprout.bp/1\" is a results file of 'sprout bp', expected \"sprout.train/1\" (a results file of 'sprout train')" \
   --structural "$b" --bp "$b"
+jq '.schema = "sprout.bp/2"' "$b" >"$work/other_version.json"
+expect_error "$work/other_version.json: schema: version 2 is not read by this build" \
+  --structural "$s" --bp "$work/other_version.json"
 expect_error "$work/none.json: cannot open file" --structural "$s" --bp "$work/none.json"
 jq 'del(.measures.train_confusion)' "$b" >"$work/no_field.json"
 expect_error "$work/no_field.json: measures.train_confusion: missing" --structural "$s" \

@@ -23,8 +23,10 @@ cat "$work/probe.log"
 [ "$(grep -c "linear probe on" "$work/probe.log")" -eq 3 ] || fail "summary lines"
 grep -q "simulating 500 training images" "$work/progress.log" || fail "progress on stderr"
 
-holds '.command == "probe" and .config.probe_train_images == 500 and .config.test_images == 200
-       and .config.probe.epochs == 5 and .config.top_k == [5, 20] and .hidden == 50' "options"
+holds '.schema == "sprout.probe/1" and .provenance.command == "probe" and
+       .provenance.config.probe_train_images == 500 and .provenance.config.test_images == 200
+       and .provenance.config.probe.epochs == 5 and .provenance.config.top_k == [5, 20]
+       and .hidden == 50' "options"
 holds '[.cosine_top_k_probes[].k] == [5, 20]' "K of each cosine probe"
 holds '[.network_readout, .spike_count_probe, .cosine_top_k_probes[]
         | .train_accuracy, .test_accuracy] | length == 8 and all(type == "number" and . >= 0 and . <= 1)' \

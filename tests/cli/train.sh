@@ -28,6 +28,7 @@ for file in results.json network.bin receptive_fields.svg raster_test_image_0.cs
   [ -s "$work/run/$file" ] || { echo "FAIL: $file missing"; exit 1; }
 done
 grep -q '"complete": true' "$results"
+grep -q '"schema": "sprout.train/1"' "$results"
 # Epoch 2 trains only the readout: on the recorded responses to the frozen network, and
 # the test images' responses of epoch 1 serve again.
 grep -q '"replayed_training_responses": true' "$results"
@@ -58,6 +59,7 @@ cmp <(tail -c 800000 "$work/run/network.bin") <(tail -c 800000 "$work/resumed/ne
 "$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
   --out "$work/eval.json" >/dev/null
 [ "$(field "$work/eval.json" test_accuracy)" = "$accuracy" ] || { echo "FAIL: eval differs"; exit 1; }
+grep -q '"schema": "sprout.eval/1"' "$work/eval.json"
 # Lateral inhibition delivered to every neuron one by one instead of as shared events:
 # the same dynamics up to rounding, so the same predictions.
 "$sprout" eval --data-dir "$data" --network "$work/run/network.bin" --test-limit 500 \
