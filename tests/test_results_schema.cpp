@@ -215,6 +215,16 @@ TEST_CASE("results: one error line naming the file and the key", "[results]") {
     CHECK(error_of<results::TrainResults>(document) ==
           "r.json: provenance.git_revision: expected a string");
   }
+  SECTION("an accuracy outside [0, 1]") {
+    json document = train;
+    document["final"]["test_accuracy"] = 1.7;
+    CHECK(error_of<results::TrainResults>(document) ==
+          "r.json: final.test_accuracy: expected a fraction in [0, 1], got 1.7");
+    json bp = sprout::testing::sample_bp_results().to_json();
+    bp["test_accuracy"] = -0.1;
+    CHECK(error_of<results::BpResults>(bp) ==
+          "r.json: test_accuracy: expected a fraction in [0, 1], got -0.1");
+  }
   SECTION("a confusion matrix that is not square") {
     json document = train;
     document["measures"]["test_confusion"][3].erase(0);
