@@ -44,6 +44,11 @@ json structural_nonzero_synapses(const models::StructuralLearner& learner) {
     out["fixed_lateral_inhibition"] =
         net.network.projection(*net.lateral_inhibition).synapse_count();
   }
+  if (net.interneurons) {
+    out["fixed_interneuron_synapses"] =
+        net.network.projection(*net.hidden_to_interneurons).synapse_count() +
+        net.network.projection(*net.interneurons_to_hidden).synapse_count();
+  }
   return out;
 }
 
