@@ -47,9 +47,10 @@ TEST_CASE("Paper plan: three methods per hidden size and seed, sized by the scal
   CHECK(rule.structural.network.hidden == 200);
   CHECK(rule.structural.seed == 2);
   CHECK(rule.structural.train_limit == 500);
-  CHECK(rule.structural.hebbian.winners == 10);                      // 5 % of 200
-  CHECK(rule.structural.network.inhibition_weight == Approx(-0.5));  // -20 / (0.2 · 200)
-  CHECK(plan.runs[2].structural.hebbian.winners == 1);               // at least one
+  CHECK(rule.structural.hebbian.winners == 10);  // 5 % of 200
+  CHECK(rule.structural.network.inhibition_weight ==
+        Approx(-2.0));  // -20 / (0.2 · 200 · w_EI 0.25): one interneuron
+  CHECK(plan.runs[2].structural.hebbian.winners == 1);  // at least one
   CHECK(plan.runs[1].bp.variant == models::BpVariant::kNonnegative);
   CHECK(plan.runs[1].bp.hidden == 10);
   CHECK(plan.runs[1].bp.train_limit == 500);

@@ -23,6 +23,10 @@ json to_json(const EpochRecord& r) {
                  {"readout", r.synops_per_test_image.readout}};
   if (r.synops_per_test_image.lateral_inhibition)
     synops["lateral_inhibition"] = *r.synops_per_test_image.lateral_inhibition;
+  if (r.synops_per_test_image.hidden_to_interneurons)
+    synops["hidden_to_interneurons"] = *r.synops_per_test_image.hidden_to_interneurons;
+  if (r.synops_per_test_image.interneurons_to_hidden)
+    synops["interneurons_to_hidden"] = *r.synops_per_test_image.interneurons_to_hidden;
   const SynapseCounts& c = r.synapses;
   json entry = {{"epoch", r.epoch},
                 {"test_accuracy", r.test_accuracy},
@@ -54,6 +58,8 @@ json to_json(const EpochRecord& r) {
                 {"eval_wall_s", r.eval_wall_s},
                 {"train_samples_per_s", r.train_samples_per_s},
                 {"train_synaptic_events_per_s", r.train_synaptic_events_per_s}};
+  if (r.interneuron_spikes_per_test_image)
+    entry["interneuron_spikes_per_test_image"] = *r.interneuron_spikes_per_test_image;
   if (r.validation_accuracy) {
     entry["validation_accuracy"] = *r.validation_accuracy;
     entry["validation_images"] = r.validation_images;
@@ -75,6 +81,12 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   r.synops_per_test_image.readout = synops.number("readout");
   if (synops.has("lateral_inhibition"))
     r.synops_per_test_image.lateral_inhibition = synops.number("lateral_inhibition");
+  if (synops.has("hidden_to_interneurons"))
+    r.synops_per_test_image.hidden_to_interneurons = synops.number("hidden_to_interneurons");
+  if (synops.has("interneurons_to_hidden"))
+    r.synops_per_test_image.interneurons_to_hidden = synops.number("interneurons_to_hidden");
+  if (f.has("interneuron_spikes_per_test_image"))
+    r.interneuron_spikes_per_test_image = f.number("interneuron_spikes_per_test_image");
   const io::ResultReader synapses = f.at("synapses").object();
   r.synapses.potential = synapses.count("potential");
   r.synapses.realised = synapses.count("realised");
