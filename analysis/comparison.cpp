@@ -8,6 +8,7 @@
 
 #include "analysis/network_measures.hpp"
 #include "analysis/overparameterisation.hpp"
+#include "analysis/paper_table.hpp"
 #include "analysis/synaptic_capacity.hpp"
 #include "results/bp_results.hpp"
 #include "results/bp_sweep_results.hpp"
@@ -195,6 +196,17 @@ results::StructuralFiles structural_files(const std::filesystem::path& file,
   return files;
 }
 
+// The table's rows, checked, in the layout table2.json has.
+json paper_table_section(const std::filesystem::path& file) {
+  const json document = io::read_json_file(file);
+  const io::ResultReader table =
+      results::open_document(document, file.string(), results::ResultKind::kPaperTable);
+  json section = paper_table_json(read_paper_table_rows(table));
+  section["file"] = file.string();
+  section["git_revision"] = table.at("provenance").object().text("git_revision");
+  return section;
+}
+
 results::SweepComparison sweep_section(const std::filesystem::path& file,
                                        const results::RunComparison& structural,
                                        double tolerance_points) {
@@ -255,6 +267,7 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   for (const auto& path : request.bp)
     inputs["bp"].push_back(path.string());
   inputs["sweep"] = request.sweep ? json(request.sweep->string()) : json(nullptr);
+  inputs["paper_table"] = request.paper_table ? json(request.paper_table->string()) : json(nullptr);
   json config = {{"inputs", inputs},
                  {"energy_costs_pj", request.costs},
                  {"tolerance_points", request.tolerance_points},
@@ -270,6 +283,7 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   report.structural_files = structural_files(request.structural, structural);
   if (request.sweep)
     report.sweep = sweep_section(*request.sweep, report.runs.front(), request.tolerance_points);
+  if (request.paper_table) report.paper_table = paper_table_section(*request.paper_table);
   return report;
 }
 

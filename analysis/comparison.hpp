@@ -20,6 +20,8 @@ struct ComparisonRequest {
   std::filesystem::path structural;            // results.json of `sprout train`
   std::vector<std::filesystem::path> bp;       // results.json of `sprout bp`, one or more
   std::optional<std::filesystem::path> sweep;  // sweep.json of `sprout bp sweep`
+  // table2.json of `sprout paper-table`
+  std::optional<std::filesystem::path> paper_table;
   EnergyCosts costs{};
   double tolerance_points = 0.5;  // of the over-parameterisation factor
   BootstrapOptions bootstrap{};   // of I(prediction; label)

@@ -10,6 +10,9 @@
 #include <stdexcept>
 #include <utility>
 
+#include "io/results_file.hpp"
+#include "results/schema.hpp"
+
 namespace sprout::analysis {
 namespace {
 
@@ -186,6 +189,55 @@ nlohmann::json paper_table_json(std::span<const PaperTableRow> rows) {
           {"orderings", capacity_orderings(rows)},
           {"paper_rows", paper_rows},
           {"source", kPaperTableSource}};
+}
+
+namespace {
+
+SeedSpread read_spread(const io::ResultReader& spread, std::size_t seeds, bool fraction) {
+  const std::vector<double> values = spread.numbers("values");
+  if (values.size() != seeds)
+    spread.fail("values", fmt::format("{} values for {} seeds", values.size(), seeds));
+  for (const double value : values)
+    if (!std::isfinite(value) || value < 0 || (fraction && value > 1))
+      spread.fail("values", fmt::format("{} is not {}", value,
+                                        fraction ? "a fraction in [0, 1]" : "finite and >= 0"));
+  return seed_spread(values);
+}
+
+PaperMethod read_method(const io::ResultReader& row) {
+  const std::string key = row.text("method");
+  for (const PaperMethod method : kPaperMethods)
+    if (method_key(method) == key) return method;
+  row.fail("method", fmt::format("'{}' is not bp, bp_nonnegative or structural", key));
+}
+
+}  // namespace
+
+std::vector<PaperTableRow> read_paper_table_rows(const io::ResultReader& table) {
+  std::vector<PaperTableRow> rows;
+  for (const io::ResultReader& item : table.items("rows")) {
+    const io::ResultReader in = item.object();
+    PaperTableRow row;
+    row.hidden = in.count("hidden");
+    row.method = read_method(in);
+    const std::vector<std::size_t> seeds = in.counts("seeds");
+    row.seeds.assign(seeds.begin(), seeds.end());
+    if (row.seeds.empty()) in.fail("seeds", "no seed");
+    const io::ResultReader spread = in.at("spread").object();
+    const std::size_t n = row.seeds.size();
+    row.test_accuracy = read_spread(spread.at("test_accuracy").object(), n, true);
+    row.i_xz_bits = read_spread(spread.at("i_xz_bits").object(), n, false);
+    row.nonsilent_input_synapses =
+        read_spread(spread.at("nonsilent_input_synapses").object(), n, false);
+    row.c_s_paper = read_spread(spread.at("c_s_paper").object(), n, false);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<PaperTableRow> read_paper_table_file(const std::filesystem::path& path) {
+  return read_paper_table_rows(results::open_document(io::read_json_file(path), path.string(),
+                                                      results::ResultKind::kPaperTable));
 }
 
 }  // namespace sprout::analysis

@@ -8,11 +8,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
+
+#include "io/result_reader.hpp"
 
 namespace sprout::analysis {
 
@@ -109,5 +112,11 @@ void to_json(nlohmann::json& out, const CapacityOrdering& ordering);
 // The table's part of table2.json: {rows, orderings (capacity_orderings of the rows),
 // paper_rows (all of paper_table2()), source (kPaperTableSource)}.
 [[nodiscard]] nlohmann::json paper_table_json(std::span<const PaperTableRow> rows);
+
+// The rows of a table written by paper_table_json, each checked (method names, fractions,
+// a value per seed); throws one line naming the source and the dotted key.
+[[nodiscard]] std::vector<PaperTableRow> read_paper_table_rows(const io::ResultReader& table);
+// The rows of `sprout paper-table`'s table2.json (schema "sprout.paper_table/1").
+[[nodiscard]] std::vector<PaperTableRow> read_paper_table_file(const std::filesystem::path& path);
 
 }  // namespace sprout::analysis

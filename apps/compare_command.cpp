@@ -22,6 +22,7 @@ struct CompareOptions {
   std::string structural;
   std::vector<std::string> bp;
   std::string sweep;
+  std::string paper_table;
   std::string out;
   analysis::ComparisonRequest request;
 };
@@ -42,6 +43,7 @@ std::string command_line(const CompareOptions& options) {
   for (const std::string& bp : options.bp)
     line += fmt::format(" --bp {}", bp);
   if (!options.sweep.empty()) line += fmt::format(" --sweep {}", options.sweep);
+  if (!options.paper_table.empty()) line += fmt::format(" --paper-table {}", options.paper_table);
   const analysis::ComparisonRequest& request = options.request;
   return line + fmt::format(
                     " --out {} --accumulate-pj {} --mac-pj {} --tolerance-points {} "
@@ -55,6 +57,7 @@ void run_compare(CompareOptions& options) {
   options.request.structural = options.structural;
   options.request.bp.assign(options.bp.begin(), options.bp.end());
   if (!options.sweep.empty()) options.request.sweep = options.sweep;
+  if (!options.paper_table.empty()) options.request.paper_table = options.paper_table;
   const results::ComparisonReport report = analysis::compare_runs(options.request);
   const std::string html = report::comparison_html(report);  // before anything is written
   const std::filesystem::path out = options.out;
@@ -77,6 +80,8 @@ void add_compare_command(CLI::App& app) {
       ->required();
   cmd->add_option("--sweep", options->sweep,
                   "sweep.json of `sprout bp sweep` (over-parameterisation, equal-accuracy ratio)");
+  cmd->add_option("--paper-table", options->paper_table,
+                  "table2.json of `sprout paper-table` (the paper's Table 2 beside Sprout's)");
   cmd->add_option("--out", options->out, "Output folder")->required();
   cmd->add_option("--accumulate-pj", options->request.costs.accumulate_pj,
                   "Energy of one accumulate (one SynOp)")

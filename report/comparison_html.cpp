@@ -14,6 +14,7 @@
 
 #include "engine/spike_recorder.hpp"
 #include "report/html_report.hpp"
+#include "report/paper_table_html.hpp"
 #include "report/svg_chart.hpp"
 
 namespace sprout::report {
@@ -362,6 +363,7 @@ std::string comparison_html(const results::ComparisonReport& comparison) {
   add_operations(page, report);
   add_metric_table(page, report);
   add_sweep(page, report);
+  add_paper_table_section(page, report);
   add_configs(page, report);
   return page.render();
 }

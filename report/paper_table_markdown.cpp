@@ -79,6 +79,33 @@ std::string orderings_line(std::span<const PaperTableRow> rows) {
 
 }  // namespace
 
+PaperTableText paper_table_text(std::span<const PaperTableRow> rows) {
+  PaperTableText table{
+      .header = {"H", "method", "accuracy, Sprout", "accuracy, paper", "I(X;Z) bits, Sprout",
+                 "I(X;Z) bits, paper", "non-silent synapses, Sprout", "non-silent synapses, paper",
+                 "C_S, Sprout", "C_S, paper", "÷ BP, Sprout", "÷ BP, paper"},
+      .rows = {},
+      .orderings = orderings_line(rows)};
+  for (const PaperTableRow& row : rows) {
+    const auto paper = analysis::paper_row(row.hidden, row.method);
+    const PaperTableRow* bp = find_row(rows, row.hidden, PaperMethod::kBp);
+    const auto paper_bp = analysis::paper_row(row.hidden, PaperMethod::kBp);
+    table.rows.push_back(
+        {fmt::format("{}", row.hidden), std::string(analysis::method_title(row.method)),
+         with_spread(row.test_accuracy, percent), paper ? percent(paper->test_accuracy) : "",
+         with_spread(row.i_xz_bits, bits), paper ? bits(paper->i_xz_bits) : "",
+         with_spread(row.nonsilent_input_synapses, count),
+         paper ? fmt::format("{}", paper->implied_synapses()) : "",
+         with_spread(row.c_s_paper, scientific), paper ? scientific(paper->c_s_paper) : "",
+         ratio_to_bp(row.c_s_paper.mean,
+                     bp ? std::optional<double>(bp->c_s_paper.mean) : std::nullopt),
+         paper ? ratio_to_bp(paper->c_s_paper,
+                             paper_bp ? std::optional<double>(paper_bp->c_s_paper) : std::nullopt)
+               : ""});
+  }
+  return table;
+}
+
 std::string paper_table_markdown(std::span<const PaperTableRow> rows,
                                  const PaperTableSetup& setup) {
   const analysis::VibSettings& vib = setup.vib;
@@ -94,29 +121,12 @@ std::string paper_table_markdown(std::span<const PaperTableRow> rows,
       fmt::join(setup.classes, ", "), analysis::kPaperTableSource, setup.seeds,
       setup.seeds == 1 ? "" : "s", setup.seeds == 1 ? "" : " ± sd", vib.z_dimension, vib.beta,
       vib.encoder_hidden, vib.epochs);
-  text +=
-      "| H | method | accuracy, Sprout | accuracy, paper | I(X;Z) bits, Sprout | I(X;Z) bits, "
-      "paper | non-silent synapses, Sprout | non-silent synapses, paper | C_S, Sprout | C_S, "
-      "paper | ÷ BP, Sprout | ÷ BP, paper |\n"
-      "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const PaperTableRow& row : rows) {
-    const auto paper = analysis::paper_row(row.hidden, row.method);
-    const PaperTableRow* bp = find_row(rows, row.hidden, PaperMethod::kBp);
-    const auto paper_bp = analysis::paper_row(row.hidden, PaperMethod::kBp);
-    text += fmt::format(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", row.hidden,
-        analysis::method_title(row.method), with_spread(row.test_accuracy, percent),
-        paper ? percent(paper->test_accuracy) : "", with_spread(row.i_xz_bits, bits),
-        paper ? bits(paper->i_xz_bits) : "", with_spread(row.nonsilent_input_synapses, count),
-        paper ? fmt::format("{}", paper->implied_synapses()) : "",
-        with_spread(row.c_s_paper, scientific), paper ? scientific(paper->c_s_paper) : "",
-        ratio_to_bp(row.c_s_paper.mean,
-                    bp ? std::optional<double>(bp->c_s_paper.mean) : std::nullopt),
-        paper ? ratio_to_bp(paper->c_s_paper,
-                            paper_bp ? std::optional<double>(paper_bp->c_s_paper) : std::nullopt)
-              : "");
-  }
-  text += fmt::format("\n{}\n", orderings_line(rows));
+  const PaperTableText table = paper_table_text(rows);
+  text += fmt::format("| {} |\n", fmt::join(table.header, " | "));
+  text += "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+  for (const std::vector<std::string>& cells : table.rows)
+    text += fmt::format("| {} |\n", fmt::join(cells, " | "));
+  text += fmt::format("\n{}\n", table.orderings);
   return text;
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "analysis/paper_table.hpp"
 #include "analysis/variational_information.hpp"
@@ -18,6 +19,15 @@ struct PaperTableSetup {
   std::size_t seeds = 1;
   analysis::VibSettings vib;  // the seed is each run's own
 };
+
+// The table as text cells, Sprout's numbers beside the paper's per row (what table2.md and
+// the comparison page print), and the line saying which capacity orderings hold.
+struct PaperTableText {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::string orderings;
+};
+[[nodiscard]] PaperTableText paper_table_text(std::span<const analysis::PaperTableRow> rows);
 
 [[nodiscard]] std::string paper_table_markdown(std::span<const analysis::PaperTableRow> rows,
                                                const PaperTableSetup& setup);

@@ -181,6 +181,7 @@ json ComparisonReport::to_json() const {
       {"raster_test_image_0", optional_text(structural_files.raster_test_image_0)},
       {"raster_t_end_ms", structural_files.raster_t_end_ms}};
   document["sweep"] = sweep ? sweep_json(*sweep) : json(nullptr);
+  document["paper_table"] = paper_table ? *paper_table : json(nullptr);
   replace_non_finite(document);
   return document;
 }
@@ -204,6 +205,8 @@ ComparisonReport ComparisonReport::from_json(const json& document, std::string s
                              read_optional_text(files, "raster_test_image_0"),
                              files.number("raster_t_end_ms")};
   if (!in.at("sweep").value().is_null()) report.sweep = read_sweep(in.at("sweep"));
+  if (in.has("paper_table") && !in.at("paper_table").value().is_null())
+    report.paper_table = in.at("paper_table").object().value();
   return report;
 }
 

@@ -113,6 +113,9 @@ struct ComparisonReport {
   std::vector<TrainingPoint> structural_training;
   StructuralFiles structural_files;
   std::optional<SweepComparison> sweep;
+  // The paper's Table 2 as `sprout paper-table` measured it, when given: {file,
+  // git_revision, rows, orderings, paper_rows, source} (analysis/paper_table.hpp).
+  std::optional<nlohmann::json> paper_table;
 
   [[nodiscard]] nlohmann::json to_json() const;
   // Throws one line "<source>: <key>: <problem>" (results/schema.hpp).

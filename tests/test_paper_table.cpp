@@ -159,3 +159,42 @@ TEST_CASE("Paper table: C_S(rule) > C_S(Chorowski) > C_S(BP) per hidden size on 
   CHECK_THAT(text, Contains("| 30 | structural rule | 80.00 % ± 0.00 % |"));
   CHECK_THAT(text, Contains("| 100 | BP | 99.00 % | 99.23 % |"));
 }
+
+TEST_CASE("Paper table: rows read back from the table's JSON, bad values named", "[paper_table]") {
+  const std::vector<PaperRunMeasures> runs = {
+      run(30, PaperMethod::kStructural, 1, 0.80, 2.0, 1200),
+      run(30, PaperMethod::kStructural, 2, 0.90, 3.0, 1000),
+      run(30, PaperMethod::kBpNonnegative, 1, 0.97, 2.5, 3000),
+  };
+  const std::vector<PaperTableRow> rows = assemble_paper_table(runs);
+  const nlohmann::json table = paper_table_json(rows);
+  const std::vector<PaperTableRow> read =
+      read_paper_table_rows(sprout::io::ResultReader(table, "t.json"));
+  REQUIRE(read.size() == 2);
+  CHECK(read[0].method == PaperMethod::kBpNonnegative);
+  CHECK(read[1].seeds == std::vector<std::uint64_t>{1, 2});
+  CHECK(read[1].test_accuracy.mean == Approx(0.85));
+  CHECK(read[1].test_accuracy.sd == Approx(std::sqrt(0.005)));
+  CHECK(read[1].c_s_paper.mean == Approx((2.0 / 1200 + 3.0 / 1000) / 2));
+  CHECK(nlohmann::json(read[1]) == nlohmann::json(rows[1]));
+
+  auto error_of = [](const nlohmann::json& document) -> std::string {
+    try {
+      (void)read_paper_table_rows(sprout::io::ResultReader(document, "t.json"));
+    } catch (const std::runtime_error& error) {
+      return error.what();
+    }
+    return "no error";
+  };
+  nlohmann::json accuracy = table;
+  accuracy["rows"][1]["spread"]["test_accuracy"]["values"][0] = 1.7;
+  CHECK_THAT(error_of(accuracy), Contains("t.json") && Contains("rows.1.spread.test_accuracy") &&
+                                     Contains("1.7 is not a fraction in [0, 1]"));
+  nlohmann::json method = table;
+  method["rows"][0]["method"] = "hebbian";
+  CHECK_THAT(error_of(method),
+             Contains("rows.0.method") && Contains("'hebbian' is not bp, bp_nonnegative"));
+  nlohmann::json seeds = table;
+  seeds["rows"][1]["seeds"] = {1};
+  CHECK_THAT(error_of(seeds), Contains("2 values for 1 seeds"));
+}

@@ -80,8 +80,21 @@ done
 # network file to the same I(X;Z) (the same hidden counts and encoder seed).
 "$sprout" compare --structural "$out/runs/structural_h30_s1/results.json" \
   --bp "$out/runs/bp_h30_s1/results.json" --bp "$out/runs/bp_nonnegative_h30_s1/results.json" \
-  --out "$work/compare" >/dev/null
+  --paper-table "$out/table2.json" --out "$work/compare" >/dev/null
 [ -s "$work/compare/report.json" ] || fail "compare"
+# With --paper-table the report carries the table (rows equal to table2.json's) and the page
+# shows it, one HTML row per table row.
+jq -e --slurpfile t "$json" '.paper_table.rows == $t[0].rows and .paper_table.orderings == $t[0].orderings
+    and .paper_table.file == "'"$json"'" and .provenance.config.inputs.paper_table == "'"$json"'"' \
+  "$work/compare/report.json" >/dev/null || fail "compare: paper_table section"
+grep -q "<h2>The paper&#39;s Table 2 (digits 1, 2, 6)</h2>\|<h2>The paper's Table 2 (digits 1, 2, 6)</h2>" \
+  "$work/compare/report.html" || fail "compare: Table 2 section in report.html"
+[ "$(grep -o '<td>non-negative sparse BP (Chorowski)</td>' "$work/compare/report.html" | wc -l)" -eq 2 ] ||
+  fail "compare: Table 2 rows in report.html"
+expect_error "$out/runs/bp_h30_s1/results.json: schema:" compare \
+  --structural "$out/runs/structural_h30_s1/results.json" --bp "$out/runs/bp_h30_s1/results.json" \
+  --paper-table "$out/runs/bp_h30_s1/results.json" --out "$work/compare_bad"
+[ ! -e "$work/compare_bad" ] || fail "a refused compare left its folder"
 "$sprout" capacity --data-dir "$data" --network "$out/runs/structural_h30_s1/network.bin" \
   --train-limit 600 --test-limit 200 --vib-epochs 5 --vib-seed 1 >"$work/capacity"
 expected=$(jq -r '.c_s_paper.i_xz_bits * 10000 | round' "$out/runs/structural_h30_s1/capacity.json")
