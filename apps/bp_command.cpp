@@ -93,9 +93,9 @@ void run_sweep_command(const BpOptions& options) {
       io::parse_config_file(options.config, *options.overrides, models::parse_bp_sweep_config);
   const auto start = std::chrono::steady_clock::now();
   const models::BpData data = load_bp_data_verbose(config.training, options.data_dir);
-  BpConsole console;
-  const std::vector<models::BpSweepPoint> points =
-      models::run_bp_sweep(config, data, console.progress(), print_sweep_point);
+  BpSweepConsole console(config);
+  const std::vector<models::BpSweepPoint> points = models::run_bp_sweep(
+      config, data, {}, [&](const models::BpSweepPoint& point) { console.point(point); });
   const double total_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::filesystem::path out(options.out);
