@@ -132,8 +132,8 @@ TEST_CASE("compare: over-parameterisation and equal-accuracy ratio from a sweep"
     results::BpSweepPointResult point;
     point.hidden = 100;
     point.density = density;
-    point.nonzero_synapses = {{{"input_hidden", synapses}}, synapses, {}};
-    point.dense_synapses = {{{"input_hidden", 10000}}, 10000, {}};
+    point.nonzero_synapses = {{{"input_hidden", synapses}}, synapses, {}, {}};
+    point.dense_synapses = {{{"input_hidden", 10000}}, 10000, {}, {}};
     point.test_accuracy = accuracy;
     sweep.points.push_back(point);
   }
