@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace sprout::apps {
 
@@ -25,6 +26,28 @@ inline std::string format_duration(double seconds) {
   if (whole < 3600) return fmt::format("{} min {:02} s", whole / 60, whole % 60);
   return fmt::format("{} h {:02} min", whole / 3600, (whole % 3600) / 60);
 }
+
+// A stage of a command's main job on stdout: "== <name>: <what> ==" when it opens,
+// "== <name>: done in <duration> ==" when it closes.
+class Stage {
+ public:
+  Stage(std::string name, std::string_view what) : name_(std::move(name)) {
+    fmt::print("== {}: {} ==\n", name_, what);
+    std::fflush(stdout);
+  }
+  Stage(const Stage&) = delete;
+  Stage& operator=(const Stage&) = delete;
+  void done() {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    fmt::print("== {}: done in {} ==\n", name_, format_duration(seconds));
+    std::fflush(stdout);
+  }
+
+ private:
+  std::string name_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
 
 class ProgressLine {
  public:

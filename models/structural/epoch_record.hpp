@@ -60,8 +60,9 @@ struct EpochRecord {
   SynapseCounts synapses;
   Connectivity connectivity;
   StructuralStepStats structural_changes;
-  // The structure's life within the epoch, about every 1% of its images (empty in
-  // readout-only epochs, whose structure is fixed).
+  // The structure's life within the epoch: at its start and after each batch that ends
+  // at least 1% of its images further on (empty in readout-only epochs, whose structure
+  // is fixed).
   std::vector<StructureSample> structure_during_epoch;
   // Training.
   double train_running_accuracy = 0;    // the readout's predictions before each update
