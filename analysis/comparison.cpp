@@ -69,6 +69,10 @@ NetworkOps synops(const models::SynOpsPerImage& synops) {
   ops.layers.push_back({"input_to_hidden", synops.input_to_hidden});
   if (synops.lateral_inhibition)
     ops.layers.push_back({"lateral_inhibition", *synops.lateral_inhibition});
+  if (synops.hidden_to_interneurons)
+    ops.layers.push_back({"hidden_to_interneurons", *synops.hidden_to_interneurons});
+  if (synops.interneurons_to_hidden)
+    ops.layers.push_back({"interneurons_to_hidden", *synops.interneurons_to_hidden});
   ops.layers.push_back({"readout", synops.readout});
   return ops;
 }
@@ -172,6 +176,17 @@ std::vector<results::TrainingPoint> structural_training(const results::TrainResu
   return epochs;
 }
 
+std::vector<results::StructurePoint> structural_timeline(const results::TrainResults& results) {
+  std::vector<results::StructurePoint> points;
+  for (const models::EpochRecord& record : results.epochs) {
+    for (const models::StructureSample& sample : record.structure_during_epoch) {
+      points.push_back({record.epoch, sample.images, sample.realised, sample.consolidated,
+                        sample.grown, sample.eliminated});
+    }
+  }
+  return points;
+}
+
 // Files beside the structural results.json that the HTML page shows.
 results::StructuralFiles structural_files(const std::filesystem::path& file,
                                           const results::TrainResults& results) {
@@ -223,15 +238,31 @@ results::SweepComparison sweep_section(const std::filesystem::path& file,
   return out;
 }
 
+// The layers that carry inhibition: fixed, not learnt.
+bool inhibitory_layer(const std::string& name) {
+  return name == "lateral_inhibition" || name == "hidden_to_interneurons" ||
+         name == "interneurons_to_hidden";
+}
+
 results::HeadlineRow headline_row(const results::RunComparison& run) {
-  return {run.name,
-          run.test_accuracy,
-          run.nonzero_synapses.total,
-          run.synaptic_capacity.bits_per_synapse,
-          run.energy.operations_per_image,
-          run.energy.operation,
-          run.energy.native_pj,
-          run.energy.at_mac_cost_pj};
+  results::HeadlineRow row{run.name,
+                           run.test_accuracy,
+                           run.nonzero_synapses.total,
+                           run.synaptic_capacity.bits_per_synapse,
+                           run.energy.operations_per_image,
+                           run.energy.operation,
+                           run.energy.native_pj,
+                           run.energy.at_mac_cost_pj};
+  row.fixed_inhibitory_synapses = run.nonzero_synapses.fixed_lateral_inhibition.value_or(0) +
+                                  run.nonzero_synapses.fixed_interneuron_synapses.value_or(0);
+  const auto synops = run.operations.find("synops");
+  if (synops != run.operations.end() && synops->second.operations_per_image > 0) {
+    double inhibitory = 0;
+    for (const results::LayerEnergy& layer : synops->second.layers)
+      if (inhibitory_layer(layer.name)) inhibitory += layer.operations_per_image;
+    row.inhibitory_operations_fraction = inhibitory / synops->second.operations_per_image;
+  }
+  return row;
 }
 
 }  // namespace
@@ -263,6 +294,7 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   for (const results::RunComparison& run : report.runs)
     report.headline.push_back(headline_row(run));
   report.structural_training = structural_training(structural);
+  report.structural_timeline = structural_timeline(structural);
   report.structural_files = structural_files(request.structural, structural);
   if (request.sweep)
     report.sweep = sweep_section(*request.sweep, report.runs.front(), request.tolerance_points);

@@ -38,6 +38,8 @@ struct Axis {
   // Unset: from the data, widened to round tick values (whole decades on a log axis).
   std::optional<double> min{};
   std::optional<double> max{};
+  // Linear axes: ticks at whole numbers only (epochs, counts).
+  bool whole_numbers = false;
 };
 
 enum class SeriesStyle { kLines, kMarkers, kLinesAndMarkers };
