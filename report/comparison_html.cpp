@@ -258,13 +258,19 @@ void add_structural_pictures(HtmlReport& page, const json& report) {
     times.push_back(spike.t_ms);
     neurons.push_back(spike.neuron);
   }
+  // Global ids: the 28 x 28 inputs first, then the hidden neurons (docs/formats.md).
+  constexpr std::size_t kInputs = 28 * 28;
+  const json& network = report["runs"][0]["config"]["network"];
+  const std::size_t hidden =
+      network.is_object() && network.contains("hidden") ? network["hidden"].get<std::size_t>() : 0;
   const std::uint32_t top = neurons.empty() ? 0 : *std::max_element(neurons.begin(), neurons.end());
-  SpikeRaster raster{.title = "Spikes of test image 0 (inputs first, then hidden neurons)",
+  SpikeRaster raster{.title = "Spikes of test image 0",
                      .times_ms = times,
                      .neurons = neurons,
                      .t_start_ms = 0,
                      .t_end_ms = files["raster_t_end_ms"].get<double>(),
-                     .neuron_count = static_cast<std::size_t>(top) + 1};
+                     .neuron_count = std::max(static_cast<std::size_t>(top) + 1, kInputs + hidden),
+                     .first_hidden = kInputs};
   page.add_svg(render_svg(raster), fmt::format("{} spikes", spikes.size()));
 }
 

@@ -536,6 +536,20 @@ std::string render_svg(const SpikeRaster& raster) {
   std::string svg = svg_open(frame.width, frame.height);
   draw_title(svg, raster.title, frame.plot_left() + frame.plot_width() / 2, 24);
   draw_axes(svg, frame, &x, time_axis.label, y, neuron_axis.label);
+  // The labels have a white outline, so that the dots under them do not hide them.
+  if (raster.first_hidden > 0 && raster.first_hidden < raster.neuron_count) {
+    const double line = y.map(static_cast<double>(raster.first_hidden));
+    const double right = frame.plot_left() + frame.plot_width();
+    svg += fmt::format(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#D55E00\" stroke-width=\"1\" "
+        "stroke-dasharray=\"6 3\"/>\n"
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#D55E00\" stroke=\"white\" "
+        "stroke-width=\"3\" paint-order=\"stroke\">hidden neurons</text>\n"
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#D55E00\" stroke=\"white\" "
+        "stroke-width=\"3\" paint-order=\"stroke\">inputs</text>\n",
+        c(frame.plot_left()), c(line), c(right), c(line), c(right - 4), c(line - 4), c(right - 4),
+        c(line + 14));
+  }
   svg += "<g fill=\"black\">\n";
   for (std::size_t i = 0; i < raster.times_ms.size(); ++i) {
     if (raster.neurons[i] >= raster.neuron_count) {

@@ -264,3 +264,28 @@ TEST_CASE("An axis of whole numbers has no fractional ticks", "[svg_chart]") {
   CHECK(svg.find(">1</text>") != std::string::npos);
   CHECK(svg.find(">2</text>") != std::string::npos);
 }
+
+TEST_CASE("A spike raster marks where the hidden neurons begin", "[svg_chart]") {
+  const std::vector<double> times{10, 20};
+  const std::vector<std::uint32_t> neurons{3, 12};
+  sprout::report::SpikeRaster raster{.times_ms = times,
+                                     .neurons = neurons,
+                                     .t_end_ms = 100,
+                                     .neuron_count = 16,
+                                     .first_hidden = 8};
+  const std::string svg = render_svg(raster);
+  CHECK(xml_problem(svg).empty());
+  // Neuron 8's lower edge: 344 - 8 / 16 * 304 = 192, across the plot 72..620.
+  CHECK(svg.find(R"(<line x1="72.00" y1="192.00" x2="620.00" y2="192.00" stroke="#D55E00")") !=
+        std::string::npos);
+  CHECK(
+      svg.find(
+          R"(<text x="616.00" y="188.00" text-anchor="end" fill="#D55E00" stroke="white" stroke-width="3" paint-order="stroke">hidden neurons)") !=
+      std::string::npos);
+  CHECK(
+      svg.find(
+          R"(<text x="616.00" y="206.00" text-anchor="end" fill="#D55E00" stroke="white" stroke-width="3" paint-order="stroke">inputs)") !=
+      std::string::npos);
+  raster.first_hidden = 0;
+  CHECK(render_svg(raster).find("hidden neurons") == std::string::npos);
+}
