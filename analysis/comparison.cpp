@@ -113,6 +113,7 @@ results::RunComparison common_metrics(const std::filesystem::path& file, std::st
   run.synaptic_capacity = train.capacity;
   run.test_information_per_synapse = test.capacity;
   run.storage_cost = measures.storage_cost;
+  run.test_confusion = measures.test_confusion;
   run.task_bits_per_storage_bit =
       storage_bits > 0 ? train.capacity.bits_per_synapse / storage_bits : 0.0;
   return run;

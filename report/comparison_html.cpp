@@ -237,6 +237,40 @@ void add_training_chart(HtmlReport& page, const json& report) {
   page.add_svg(render_svg(chart), "Realised = silent + consolidated");
 }
 
+// The test set's confusion matrix of run `r`: rows the label, columns the prediction,
+// each count addressed by its path in report.json.
+void add_confusion(HtmlReport& page, const json& report, std::size_t r) {
+  const json& run = report["runs"][r];
+  const json& matrix = run["test_confusion"];
+  // The digits the run learnt (data.classes of its config), else 0..n-1.
+  std::vector<std::string> names;
+  const json* classes = find_path(run, "config.data.classes");
+  for (std::size_t k = 0; k < matrix.size(); ++k) {
+    names.push_back(classes != nullptr && classes->is_array() && k < classes->size()
+                        ? (*classes)[k].dump()
+                        : std::to_string(k));
+  }
+  HtmlTable table{.caption = fmt::format("{}: test images by label (rows) and prediction "
+                                         "(columns); the diagonal is correct",
+                                         run["name"].get<std::string>()),
+                  .header = {"label \\ prediction"}};
+  for (const std::string& name : names)
+    table.header.push_back(name);
+  for (std::size_t i = 0; i < matrix.size(); ++i) {
+    std::vector<HtmlCell> row{HtmlCell(names[i])};
+    for (std::size_t j = 0; j < matrix.size(); ++j)
+      row.push_back(number_cell(report, fmt::format("runs.{}.test_confusion.{}.{}", r, i, j)));
+    table.rows.push_back(std::move(row));
+  }
+  page.add_table(table);
+}
+
+void add_confusion_matrices(HtmlReport& page, const json& report) {
+  page.add_section("Confusion matrices on the test set");
+  add_confusion(page, report, 0);
+  if (report["runs"].size() > 1) add_confusion(page, report, 1);
+}
+
 void add_structural_pictures(HtmlReport& page, const json& report) {
   const json& files = report["structural_files"];
   page.add_section("Receptive fields of the structural network");
@@ -460,6 +494,7 @@ std::string comparison_html(const results::ComparisonReport& comparison) {
   add_training_chart(page, report);
   add_structural_pictures(page, report);
   add_operations(page, report);
+  add_confusion_matrices(page, report);
   add_metric_table(page, report);
   add_sweep(page, report);
   add_configs(page, report);

@@ -71,6 +71,7 @@ json run_json(const RunComparison& run) {
                 {"operations_per_image", run.energy.operations_per_image},
                 {"native_pj", run.energy.native_pj},
                 {"at_mac_cost_pj", run.energy.at_mac_cost_pj}}}};
+  out["test_confusion"] = run.test_confusion;
   if (run.variant) out["variant"] = *run.variant;
   return out;
 }
@@ -103,6 +104,7 @@ RunComparison read_run(const io::ResultReader& in) {
   run.energy = {energy.text("counted"), energy.text("operation"),
                 energy.number("operations_per_image"), energy.number("native_pj"),
                 energy.number("at_mac_cost_pj")};
+  read(in.at("test_confusion"), run.test_confusion);
   return run;
 }
 

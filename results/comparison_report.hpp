@@ -63,6 +63,7 @@ struct RunComparison {
   SynapticCapacity synaptic_capacity;             // on the training set
   SynapticCapacity test_information_per_synapse;  // the same on the test set
   NetworkStorageCost storage_cost;
+  ConfusionMatrix test_confusion;  // rows = label, columns = prediction
   double task_bits_per_storage_bit = 0;
   // structural: "synops"; bp: "dense_macs" and "sparse_macs".
   std::map<std::string, EnergyReport> operations;

@@ -74,6 +74,9 @@ holds '$r.runs[1].nonzero_synapses.total == $b.nonzero_synapses.total' "bp synap
 holds '$r.runs[0].synaptic_capacity.training_samples == $s.train_images' "structural training samples"
 holds '$r.runs[1].synaptic_capacity.training_samples == $b.train_samples' "bp training samples"
 holds '[$s.measures.test_confusion[][]] | add == $s.test_images' "structural test confusion"
+holds '$r.runs[0].test_confusion == $s.measures.test_confusion and
+       $r.runs[1].test_confusion == $b.measures.test_confusion' "confusion matrices in the report"
+grep -q 'id="runs.0.test_confusion.0.0"' "$out/report.html" || fail "report.html: no confusion matrix"
 # C_S = min(I, H) * N / S, and the accuracy equals the confusion matrix's diagonal.
 holds '$r.runs[0].synaptic_capacity as $c | ($c.information_bits_per_sample * $s.train_images
        / $s.nonzero_synapses.total - $c.bits_per_synapse | fabs) < 1e-12 * $c.bits_per_synapse' "C_S"
