@@ -40,9 +40,11 @@ class TrainingConsole : public models::TrainingObserver {
             ? ""
             : fmt::format(" (grown {}, eliminated {}, consolidated {} during the epoch)",
                           changed.grown, changed.eliminated, changed.consolidated);
+    // A replayed epoch simulates nothing (and its time may include recording the
+    // responses it replays): no rate for it.
     const std::string rate =
         r.replayed_training_responses
-            ? fmt::format("{:.0f} images/s on the recorded responses", r.train_samples_per_s)
+            ? std::string("readout only, on the recorded responses")
             : fmt::format("{:.0f} images/s, {:.0f} M synaptic events/s", r.train_samples_per_s,
                           r.train_synaptic_events_per_s / 1e6);
     fmt::print(
