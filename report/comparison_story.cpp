@@ -62,7 +62,7 @@ std::vector<std::string> comparison_conclusion(const results::ComparisonReport& 
   const double our_synapses = static_cast<double>(ours.nonzero_synapses);
   sentences.push_back(fmt::format(
       "The structural network reaches {:.2f}% test accuracy with {} learnt synapses; {} reaches "
-      "{:.2f}% with {}: {} with {} as many synapses.",
+      "{:.2f}% with {} ({}, {} as many synapses).",
       100 * ours.test_accuracy, group_digits(our_synapses), bp.name, 100 * bp.test_accuracy,
       group_digits(static_cast<double>(bp.nonzero_synapses)),
       points_difference(100 * (bp.test_accuracy - ours.test_accuracy)),

@@ -59,8 +59,9 @@ TEST_CASE("The conclusion states the accuracy difference, the synapse and energy
   REQUIRE(sentences.size() == 3);
   // Against dense BP: 2.14 points, 79,400 / 210,991 = 0.38 times the synapses.
   CHECK(contains(sentences[0], "95.96% test accuracy with 210,991 learnt synapses"));
-  CHECK(contains(sentences[0], "bp dense reaches 98.10% with 79,400"));
-  CHECK(contains(sentences[0], "2.14 points more accuracy with 0.38 times as many synapses"));
+  CHECK(contains(sentences[0],
+                 "bp dense reaches 98.10% with 79,400 (2.14 points more accuracy, "
+                 "0.38 times as many synapses)."));
   // BP given the structural network's synapse count.
   CHECK(sentences[1] ==
         "Given as many input synapses as the structural network, bp budget reaches 98.26% with "
