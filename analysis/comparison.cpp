@@ -114,6 +114,7 @@ results::RunComparison common_metrics(const std::filesystem::path& file, std::st
   run.synaptic_capacity = train.capacity;
   run.test_information_per_synapse = test.capacity;
   run.storage_cost = measures.storage_cost;
+  run.test_confusion = measures.test_confusion;
   run.task_bits_per_storage_bit =
       storage_bits > 0 ? train.capacity.bits_per_synapse / storage_bits : 0.0;
   return run;
@@ -175,6 +176,17 @@ std::vector<results::TrainingPoint> structural_training(const results::TrainResu
                       record.synapses.silent, record.synapses.consolidated});
   }
   return epochs;
+}
+
+std::vector<results::StructurePoint> structural_timeline(const results::TrainResults& results) {
+  std::vector<results::StructurePoint> points;
+  for (const models::EpochRecord& record : results.epochs) {
+    for (const models::StructureSample& sample : record.structure_during_epoch) {
+      points.push_back({record.epoch, sample.images, sample.realised, sample.consolidated,
+                        sample.grown, sample.eliminated});
+    }
+  }
+  return points;
 }
 
 // Files beside the structural results.json that the HTML page shows.
@@ -239,15 +251,31 @@ results::SweepComparison sweep_section(const std::filesystem::path& file,
   return out;
 }
 
+// The layers that carry inhibition: fixed, not learnt.
+bool inhibitory_layer(const std::string& name) {
+  return name == "lateral_inhibition" || name == "hidden_to_interneurons" ||
+         name == "interneurons_to_hidden";
+}
+
 results::HeadlineRow headline_row(const results::RunComparison& run) {
-  return {run.name,
-          run.test_accuracy,
-          run.nonzero_synapses.total,
-          run.synaptic_capacity.bits_per_synapse,
-          run.energy.operations_per_image,
-          run.energy.operation,
-          run.energy.native_pj,
-          run.energy.at_mac_cost_pj};
+  results::HeadlineRow row{run.name,
+                           run.test_accuracy,
+                           run.nonzero_synapses.total,
+                           run.synaptic_capacity.bits_per_synapse,
+                           run.energy.operations_per_image,
+                           run.energy.operation,
+                           run.energy.native_pj,
+                           run.energy.at_mac_cost_pj};
+  row.fixed_inhibitory_synapses = run.nonzero_synapses.fixed_lateral_inhibition.value_or(0) +
+                                  run.nonzero_synapses.fixed_interneuron_synapses.value_or(0);
+  const auto synops = run.operations.find("synops");
+  if (synops != run.operations.end() && synops->second.operations_per_image > 0) {
+    double inhibitory = 0;
+    for (const results::LayerEnergy& layer : synops->second.layers)
+      if (inhibitory_layer(layer.name)) inhibitory += layer.operations_per_image;
+    row.inhibitory_operations_fraction = inhibitory / synops->second.operations_per_image;
+  }
+  return row;
 }
 
 }  // namespace
@@ -280,6 +308,7 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   for (const results::RunComparison& run : report.runs)
     report.headline.push_back(headline_row(run));
   report.structural_training = structural_training(structural);
+  report.structural_timeline = structural_timeline(structural);
   report.structural_files = structural_files(request.structural, structural);
   if (request.sweep)
     report.sweep = sweep_section(*request.sweep, report.runs.front(), request.tolerance_points);

@@ -32,18 +32,20 @@ struct BpOptions {
   std::string budget_from;
 };
 
-void add_common_options(CLI::App& command, BpOptions& options, const char* default_config,
-                        const std::string& training) {
+// Returns the --out option.
+CLI::Option* add_common_options(CLI::App& command, BpOptions& options, const char* default_config,
+                                const std::string& training) {
   options.config = default_config;
   command.add_option("--config", options.config, "Config file (JSON; docs/bp.md lists the keys)")
       ->capture_default_str();
-  // Not ->required(): `bp` and `bp sweep` both have --out, and CLI11 would demand the
-  // parent's when only the child's is given.
-  command.add_option("--out", options.out, "Output folder (required)");
+  // Required in both `bp` and `bp sweep`; add_bp_command releases the parent's when the
+  // sweep is run, which has its own.
+  CLI::Option* out = command.add_option("--out", options.out, "Output folder")->required();
   add_data_dir_option(command, options.data_dir);
   const auto& o = options.overrides;
   add_config_option(command, o, "--threads", training + "threads",
-                    "Threads (results do not depend on it)");
+                    "Threads (results do not depend on it)")
+      ->default_str(std::to_string(models::BpConfig{}.threads));
   add_config_option(command, o, "--seed", training + "seed", "Random seed");
   add_config_option(command, o, "--epochs", training + "epochs", "Epochs of (dense) training");
   add_config_option(command, o, "--train-limit", training + "train_limit",
@@ -51,10 +53,7 @@ void add_common_options(CLI::App& command, BpOptions& options, const char* defau
   add_config_option(command, o, "--test-limit", training + "test_limit",
                     "Use the first N test images (0: all)");
   add_config_option(command, o, "--classes", "data.classes", "Learn only these digits, e.g. 1,2,6");
-}
-
-void require_out(const BpOptions& options) {
-  if (options.out.empty()) throw std::runtime_error("--out DIR is required");
+  return out;
 }
 
 models::BpConfig parse_checked(const nlohmann::json& document, std::string_view source) {
@@ -64,7 +63,6 @@ models::BpConfig parse_checked(const nlohmann::json& document, std::string_view 
 }
 
 void run_bp_command(BpOptions& options) {
-  require_out(options);
   ConfigOverrides& overrides = *options.overrides;
   std::string budget_source;
   for (const io::ConfigOverride& item : overrides)
@@ -88,14 +86,13 @@ void run_bp_command(BpOptions& options) {
 }
 
 void run_sweep_command(const BpOptions& options) {
-  require_out(options);
   const models::BpSweepConfig config =
       io::parse_config_file(options.config, *options.overrides, models::parse_bp_sweep_config);
   const auto start = std::chrono::steady_clock::now();
   const models::BpData data = load_bp_data_verbose(config.training, options.data_dir);
-  BpConsole console;
-  const std::vector<models::BpSweepPoint> points =
-      models::run_bp_sweep(config, data, console.progress(), print_sweep_point);
+  BpSweepConsole console(config);
+  const std::vector<models::BpSweepPoint> points = models::run_bp_sweep(
+      config, data, {}, [&](const models::BpSweepPoint& point) { console.point(point); });
   const double total_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::filesystem::path out(options.out);
@@ -109,7 +106,7 @@ void add_bp_command(CLI::App& app) {
       "bp",
       "Train and evaluate the backpropagation reference (dense, L1, pruned, budget, non-negative)");
   auto options = std::make_shared<BpOptions>();
-  add_common_options(*bp, *options, "configs/mnist_bp.json", "");
+  CLI::Option* bp_out = add_common_options(*bp, *options, "configs/mnist_bp.json", "");
   add_config_option(*bp, options->overrides, "--hidden", "hidden", "Hidden neurons");
   add_config_option(*bp, options->overrides, "--variant", "variant",
                     "dense, l1, pruned, budget or nonnegative");
@@ -134,6 +131,8 @@ void add_bp_command(CLI::App& app) {
       "sweep", "Accuracy against non-zero synapses over hidden sizes and pruning levels");
   auto sweep_options = std::make_shared<BpOptions>();
   add_common_options(*sweep, *sweep_options, "configs/mnist_bp_sweep.json", "training.");
+  // The sweep has its own --out: the parent's is then not required.
+  sweep->preparse_callback([bp_out](std::size_t) { bp_out->required(false); });
   add_config_option(*sweep, sweep_options->overrides, "--retrain-epochs", "retrain_epochs",
                     "Retraining epochs after each pruning level");
   sweep->callback([sweep_options] { run_sweep_command(*sweep_options); });

@@ -13,6 +13,7 @@
 #include "apps/commands.hpp"
 #include "engine/atomic_file.hpp"
 #include "report/comparison_html.hpp"
+#include "report/comparison_story.hpp"
 #include "results/comparison_report.hpp"
 
 namespace sprout::apps {
@@ -64,7 +65,11 @@ void run_compare(CompareOptions& options) {
   results::write_results_file(out / "report.json", report);
   write_text_atomically(out / "report.html", html);
   print_headline(report);
-  fmt::print("wrote {} and {}\n", (out / "report.json").string(), (out / "report.html").string());
+  fmt::print("\n");
+  for (const std::string& sentence : report::comparison_conclusion(report))
+    fmt::print("{}\n", sentence);
+  fmt::print("\nThe charts and every metric: open {} in a browser ({} has the numbers).\n",
+             (out / "report.html").string(), (out / "report.json").string());
 }
 
 }  // namespace

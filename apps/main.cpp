@@ -5,7 +5,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
+#include "apps/command_line_errors.hpp"
 #include "apps/commands.hpp"
 #include "engine/build_info.hpp"
 
@@ -28,8 +31,13 @@ int main(int argc, char** argv) {
   sprout::apps::add_probe_command(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& done) {  // --help, --version
+    return app.exit(done);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error);
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    fmt::print(stderr, "sprout: error: {}\n",
+               sprout::apps::parse_error_line(app, error, arguments));
+    return error.get_exit_code();
   } catch (const std::exception& error) {
     fmt::print(stderr, "sprout: error: {}\n", error.what());
     return 1;

@@ -95,7 +95,8 @@ void add_simulate_command(CLI::App& app) {
   cmd->add_option("--seed", n.seed, "Seed of connectivity, weights and input spikes")
       ->capture_default_str();
   cmd->add_option("--out", o->out,
-                  "Result JSON; beside it <out>.counts.csv and <out>.raster.{bin,csv}")
+                  "Result JSON; beside it the same name with its extension replaced: "
+                  "sim.json writes sim.counts.csv and sim.raster.{bin,csv}")
       ->capture_default_str();
   cmd->add_option("--weight-low", n.weight_low, "Initial weights uniform in [low, high)")
       ->capture_default_str();
@@ -115,8 +116,10 @@ void add_simulate_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--inhibition-delay-ms", n.inhibition_delay_ms, "Lateral inhibition delay (ms)")
       ->capture_default_str();
-  cmd->add_flag("--shared-inhibition", n.shared_inhibition,
-                "Deliver each inhibitory spike as one shared event (same dynamics, faster)");
+  cmd->add_option("--shared-inhibition", n.shared_inhibition,
+                  "true: deliver each inhibitory spike as one shared event; false: to every "
+                  "neuron one by one (same dynamics, slower)")
+      ->default_str(n.shared_inhibition ? "true" : "false");
   cmd->add_option("--raster-max-spikes", w.raster_max_spikes,
                   "Budget of the first image's raster; beyond it spikes are dropped and counted")
       ->capture_default_str();

@@ -16,6 +16,7 @@
 #include "apps/commands.hpp"
 #include "apps/config_options.hpp"
 #include "apps/options.hpp"
+#include "apps/progress.hpp"
 #include "apps/training_console.hpp"
 #include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
@@ -110,17 +111,23 @@ void run_train(const TrainOptions& o) {
     const analysis::RunSource& source_;
     std::filesystem::path results_;
   } console(*run, source, out / "results.json");
+  const std::size_t epochs_left = c.epochs - std::min(c.epochs, run->epochs().size());
+  Stage training("training", fmt::format("{} epoch{} of {}", epochs_left,
+                                         epochs_left == 1 ? "" : "s", c.epochs));
   run->run(console, checkpoint);
+  training.done();
 
-  report::write_training_outputs(out, *run);
   const std::size_t measured =
       std::min(o.measures_train_limit.value_or(run->split().train), run->split().train);
+  Stage measuring("final measures",
+                  fmt::format("the final network on the {} test and {} training images",
+                              run->split().test, measured));
+  report::write_training_outputs(out, *run);
   analysis::FinalEvaluations final{run->final_test(console), {}};
-  fmt::print("measuring the final network on the {} training images\n", measured);
-  std::fflush(stdout);
   final.train = run->final_train(console, measured);
   results::write_results_file(out / "results.json",
                               analysis::structural_run_results(*run, source, &final));
+  measuring.done();
   fmt::print("wrote {}\n", (out / "results.json").string());
 }
 
@@ -147,7 +154,9 @@ void add_train_command(CLI::App& app) {
                     "Hold out the last N training images and evaluate them after every epoch");
   add_config_option(*cmd, o->overrides, "--hidden", "network.hidden",
                     "Hidden neurons (winners and inhibition follow the config's scaling rules)");
-  add_config_option(*cmd, o->overrides, "--threads", "threads", "Threads");
+  add_config_option(*cmd, o->overrides, "--threads", "threads",
+                    "Threads (results do not depend on it)")
+      ->default_str(std::to_string(models::StructuralConfig{}.threads));
   add_config_option(*cmd, o->overrides, "--seed", "seed", "Random seed");
   add_config_option(*cmd, o->overrides, "--classes", "data.classes",
                     "Learn only these digits, e.g. 1,2,6");

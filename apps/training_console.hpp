@@ -1,6 +1,6 @@
 #pragma once
-// What `sprout train` prints while a run trains: a progress line per pass on stderr and a
-// summary line per epoch on stdout.
+// What `sprout train` prints while a run trains: a progress line per pass on stderr (each
+// pass named for what it does) and a summary line per epoch on stdout.
 
 #include <fmt/format.h>
 
@@ -22,7 +22,7 @@ class TrainingConsole : public models::TrainingObserver {
     if (!line_) return;
     line_->update(done, batch == nullptr
                             ? std::string()
-                            : fmt::format("running acc {:.1f}%  realised {}",
+                            : fmt::format("running accuracy {:.1f}%, {} synapses realised",
                                           100.0 * batch->running_accuracy, batch->realised));
   }
   void pass_finished() override {
@@ -33,12 +33,25 @@ class TrainingConsole : public models::TrainingObserver {
     if (r.validation_accuracy)
       fmt::print("epoch {}: validation accuracy {:.2f}%\n", r.epoch, 100 * *r.validation_accuracy);
     const models::SynapseCounts& c = r.synapses;
+    const models::StructuralStepStats& changed = r.structural_changes;
+    // Structure and simulation rates only where the epoch changed or simulated anything.
+    const std::string structure =
+        r.structure_during_epoch.empty()
+            ? ""
+            : fmt::format(" (grown {}, eliminated {}, consolidated {} during the epoch)",
+                          changed.grown, changed.eliminated, changed.consolidated);
+    // A replayed epoch simulates nothing (and its time may include recording the
+    // responses it replays): no rate for it.
+    const std::string rate =
+        r.replayed_training_responses
+            ? std::string("readout only, on the recorded responses")
+            : fmt::format("{:.0f} images/s, {:.0f} M synaptic events/s", r.train_samples_per_s,
+                          r.train_synaptic_events_per_s / 1e6);
     fmt::print(
-        "epoch {}: test accuracy {:.2f}%  realised {} ({:.1f}% of potential), consolidated {}, "
-        "silent {}  train {:.0f} s ({:.0f} samples/s, {:.0f} M events/s)\n",
+        "epoch {}: test accuracy {:.2f}%; synapses realised {} ({:.1f}% of potential), "
+        "consolidated {}, silent {}{}; trained in {} ({})\n",
         r.epoch, 100 * r.test_accuracy, c.realised, 100.0 * r.connectivity.realised_of_potential,
-        c.consolidated, c.silent, r.train_wall_s, r.train_samples_per_s,
-        r.train_synaptic_events_per_s / 1e6);
+        c.consolidated, c.silent, structure, format_duration(r.train_wall_s), rate);
     std::fflush(stdout);
   }
 

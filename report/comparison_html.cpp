@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "engine/spike_recorder.hpp"
+#include "report/comparison_story.hpp"
 #include "report/html_report.hpp"
 #include "report/paper_table_html.hpp"
 #include "report/svg_chart.hpp"
@@ -76,17 +78,27 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
+void add_conclusion(HtmlReport& page, const results::ComparisonReport& comparison) {
+  page.add_section("In short");
+  for (const std::string& sentence : comparison_conclusion(comparison))
+    page.add_paragraph(sentence);
+}
+
 void add_headline(HtmlReport& page, const json& report) {
   page.add_section("Headline");
-  HtmlTable table{.caption = "Per test image; energy at the costs below",
-                  .header = {"network", "test accuracy (%)", "non-zero synapses",
-                             "C_S (bits/synapse)", "operations/image", "operation",
-                             "energy (pJ/image)", "energy at MAC cost (pJ/image)"}};
+  HtmlTable table{
+      .caption = "Per test image; energy at the costs below",
+      .header = {"network", "test accuracy (%)", "non-zero synapses",
+                 "fixed inhibitory synapses (not counted)", "operations through inhibition (%)",
+                 "C_S (bits/synapse)", "operations/image", "operation", "energy (pJ/image)",
+                 "energy at MAC cost (pJ/image)"}};
   for (std::size_t i = 0; i < report["headline"].size(); ++i) {
     const std::string row = fmt::format("headline.{}.", i);
     table.rows.push_back(
         {text_at(report, row + "name"), number_cell(report, row + "test_accuracy", 100),
          number_cell(report, row + "nonzero_synapses"),
+         number_cell(report, row + "fixed_inhibitory_synapses"),
+         number_cell(report, row + "inhibitory_operations_fraction", 100),
          number_cell(report, row + "bits_per_synapse"),
          number_cell(report, row + "operations_per_image"), text_at(report, row + "operation"),
          number_cell(report, row + "energy_pj"),
@@ -159,9 +171,61 @@ void add_accuracy_chart(HtmlReport& page, const json& report) {
 }
 
 void add_training_chart(HtmlReport& page, const json& report) {
+  page.add_section("Accuracy of the structural network after each epoch");
+  LineChart accuracy{.title = "Test accuracy after each epoch",
+                     .x = {.label = "epoch", .whole_numbers = true},
+                     .y = {.label = "test accuracy (%)"}};
+  Series test{.name = "test accuracy"};
+  for (const json& epoch : report["structural_training"]) {
+    test.x.push_back(epoch["epoch"].get<double>());
+    test.y.push_back(100.0 * epoch["test_accuracy"].get<double>());
+  }
+  accuracy.series.push_back(std::move(test));
+  page.add_svg(render_svg(accuracy), "Epochs after the features are frozen train only the readout");
+
   page.add_section("Synapses of the structural network during training");
+  const json& timeline = report["structural_timeline"];
+  if (!timeline.empty()) {
+    // Images seen since training began, across the epochs that learn features.
+    LineChart within{.title = "Input-to-hidden synapses while the features are learnt",
+                     .x = {.label = "training images seen"},
+                     .y = {.label = "synapses"}};
+    std::vector<Series> series{{.name = "realised", .style = SeriesStyle::kLines},
+                               {.name = "consolidated", .style = SeriesStyle::kLines},
+                               {.name = "grown so far", .style = SeriesStyle::kLines},
+                               {.name = "eliminated so far", .style = SeriesStyle::kLines}};
+    double offset = 0;
+    double epoch_images = 0;
+    std::size_t epoch = 0;
+    double grown_before = 0;
+    double eliminated_before = 0;
+    double grown_last = 0;
+    double eliminated_last = 0;
+    for (const json& point : timeline) {
+      if (point["epoch"].get<std::size_t>() != epoch) {
+        offset += epoch_images;
+        grown_before += grown_last;
+        eliminated_before += eliminated_last;
+        epoch = point["epoch"].get<std::size_t>();
+      }
+      epoch_images = point["images"].get<double>();
+      grown_last = point["grown"].get<double>();
+      eliminated_last = point["eliminated"].get<double>();
+      const double x = offset + epoch_images;
+      const double values[] = {point["realised"].get<double>(), point["consolidated"].get<double>(),
+                               grown_before + grown_last, eliminated_before + eliminated_last};
+      for (std::size_t k = 0; k < series.size(); ++k) {
+        series[k].x.push_back(x);
+        series[k].y.push_back(values[k]);
+      }
+    }
+    within.series = std::move(series);
+    page.add_svg(render_svg(within),
+                 "Recorded during training, about every 1% of an epoch that learns features; "
+                 "grown and eliminated count every synapse made or removed so far");
+  }
   LineChart chart{.title = "Input-to-hidden synapses after each epoch",
-                  .x = {.label = "epoch"},
+                  .x = {.label = "epoch", .whole_numbers = true},
                   .y = {.label = "synapses"}};
   for (const char* key : {"realised", "silent", "consolidated"}) {
     Series series{.name = key};
@@ -172,6 +236,40 @@ void add_training_chart(HtmlReport& page, const json& report) {
     chart.series.push_back(std::move(series));
   }
   page.add_svg(render_svg(chart), "Realised = silent + consolidated");
+}
+
+// The test set's confusion matrix of run `r`: rows the label, columns the prediction,
+// each count addressed by its path in report.json.
+void add_confusion(HtmlReport& page, const json& report, std::size_t r) {
+  const json& run = report["runs"][r];
+  const json& matrix = run["test_confusion"];
+  // The digits the run learnt (data.classes of its config), else 0..n-1.
+  std::vector<std::string> names;
+  const json* classes = find_path(run, "config.data.classes");
+  for (std::size_t k = 0; k < matrix.size(); ++k) {
+    names.push_back(classes != nullptr && classes->is_array() && k < classes->size()
+                        ? (*classes)[k].dump()
+                        : std::to_string(k));
+  }
+  HtmlTable table{.caption = fmt::format("{}: test images by label (rows) and prediction "
+                                         "(columns); the diagonal is correct",
+                                         run["name"].get<std::string>()),
+                  .header = {"label \\ prediction"}};
+  for (const std::string& name : names)
+    table.header.push_back(name);
+  for (std::size_t i = 0; i < matrix.size(); ++i) {
+    std::vector<HtmlCell> row{HtmlCell(names[i])};
+    for (std::size_t j = 0; j < matrix.size(); ++j)
+      row.push_back(number_cell(report, fmt::format("runs.{}.test_confusion.{}.{}", r, i, j)));
+    table.rows.push_back(std::move(row));
+  }
+  page.add_table(table);
+}
+
+void add_confusion_matrices(HtmlReport& page, const json& report) {
+  page.add_section("Confusion matrices on the test set");
+  add_confusion(page, report, 0);
+  if (report["runs"].size() > 1) add_confusion(page, report, 1);
 }
 
 void add_structural_pictures(HtmlReport& page, const json& report) {
@@ -195,31 +293,42 @@ void add_structural_pictures(HtmlReport& page, const json& report) {
     times.push_back(spike.t_ms);
     neurons.push_back(spike.neuron);
   }
+  // Global ids: the 28 x 28 inputs first, then the hidden neurons (docs/formats.md).
+  constexpr std::size_t kInputs = 28 * 28;
+  const json& network = report["runs"][0]["config"]["network"];
+  const std::size_t hidden =
+      network.is_object() && network.contains("hidden") ? network["hidden"].get<std::size_t>() : 0;
   const std::uint32_t top = neurons.empty() ? 0 : *std::max_element(neurons.begin(), neurons.end());
-  SpikeRaster raster{.title = "Spikes of test image 0 (inputs first, then hidden neurons)",
+  SpikeRaster raster{.title = "Spikes of test image 0",
                      .times_ms = times,
                      .neurons = neurons,
                      .t_start_ms = 0,
                      .t_end_ms = files["raster_t_end_ms"].get<double>(),
-                     .neuron_count = static_cast<std::size_t>(top) + 1};
+                     .neuron_count = std::max(static_cast<std::size_t>(top) + 1, kInputs + hidden),
+                     .first_hidden = kInputs};
   page.add_svg(render_svg(raster), fmt::format("{} spikes", spikes.size()));
+}
+
+// What an operation count of a run counts, for a chart label.
+std::string counted_label(const std::string& key) {
+  if (key == "synops") return "SynOps";
+  if (key == "dense_macs") return "MACs, all weights";
+  if (key == "sparse_macs") return "MACs, non-zero weights";
+  return key;
 }
 
 void add_operations(HtmlReport& page, const json& report) {
   page.add_section("Operations and energy per test image");
-  BarChart chart{.title = "Energy per test image",
-                 .x_label = "network and operations counted",
-                 .y = {.label = "pJ per image"},
-                 .frame = {.width = 1000}};
-  BarSeries native{.name = "own cost"};
+  BarSeries native{.name = "at its own cost"};
   BarSeries at_mac{.name = "all at MAC cost"};
+  std::vector<std::string> categories;
   HtmlTable table{.caption = "Operations per test image, per layer",
                   .header = {"network", "count", "layer", "operations/image", "energy (pJ)",
                              "energy at MAC cost (pJ)"}};
   for (std::size_t r = 0; r < report["runs"].size(); ++r) {
     const json& run = report["runs"][r];
     for (const auto& [key, ops] : run["operations"].items()) {
-      chart.categories.push_back(ops["network"].get<std::string>());
+      categories.push_back(run["name"].get<std::string>() + "\n" + counted_label(key));
       native.values.push_back(ops["native_pj_per_image"].get<double>());
       at_mac.values.push_back(ops["at_mac_cost_pj_per_image"].get<double>());
       const std::string base = fmt::format("runs.{}.operations.{}.", r, key);
@@ -236,7 +345,29 @@ void add_operations(HtmlReport& page, const json& report) {
                             number_cell(report, base + "at_mac_cost_pj_per_image")});
     }
   }
+  // One readable unit (pJ, nJ, µJ) for all bars; a log axis when they span decades.
+  double low = std::numeric_limits<double>::infinity();
+  double high = 0;
+  for (const BarSeries* series : {&native, &at_mac}) {
+    for (const double value : series->values) {
+      low = std::min(low, value);
+      high = std::max(high, value);
+    }
+  }
+  const EnergyUnit unit = energy_unit(high);
+  for (BarSeries* series : {&native, &at_mac}) {
+    for (double& value : series->values)
+      value /= unit.picojoules;
+  }
+  const bool log = low > 0 && high / low >= 100;
+  BarChart chart;
+  chart.title = "Energy per test image";
+  chart.categories = std::move(categories);
+  chart.y.label = fmt::format("{} per image{}", unit.name, log ? " (log scale)" : "");
+  chart.y.log = log;
   chart.series = {native, at_mac};
+  chart.frame.width = 1000;
+  chart.frame.margin_bottom = 64;
   page.add_svg(render_svg(chart),
                "SynOps of the spiking network priced as accumulates; BP's MACs, dense and at "
                "the non-zero weights");
@@ -256,6 +387,8 @@ constexpr MetricRow kMetricRows[] = {
     {"non-zero synapses, total", "nonzero_synapses.total"},
     {"fixed lateral-inhibition synapses (not counted above)",
      "nonzero_synapses.fixed_lateral_inhibition"},
+    {"fixed interneuron synapses (not counted above)",
+     "nonzero_synapses.fixed_interneuron_synapses"},
     {"training samples", "synaptic_capacity.training_samples"},
     {"I(prediction; label), training set (bits/sample)", "information.train_prediction_label.bits"},
     {"  95% interval, low", "information.train_prediction_label.ci_low_bits"},
@@ -356,11 +489,13 @@ void add_configs(HtmlReport& page, const json& report) {
 std::string comparison_html(const results::ComparisonReport& comparison) {
   const json report = comparison.to_json();
   HtmlReport page("Sprout: structural plasticity against backpropagation");
+  add_conclusion(page, comparison);
   add_headline(page, report);
   add_accuracy_chart(page, report);
   add_training_chart(page, report);
   add_structural_pictures(page, report);
   add_operations(page, report);
+  add_confusion_matrices(page, report);
   add_metric_table(page, report);
   add_sweep(page, report);
   add_paper_table_section(page, report);

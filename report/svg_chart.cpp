@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string_view>
 
 #include "report/markup.hpp"
 #include "report/png_image.hpp"
@@ -103,13 +104,14 @@ Scale make_scale(const Axis& axis, const std::vector<double>& data, double pixel
     data_lo -= 1;
     data_hi += 1;
   }
-  const double auto_step = nice_step(data_hi - data_lo);
+  const double min_step = axis.whole_numbers ? 1.0 : 0.0;
+  const double auto_step = std::max(min_step, nice_step(data_hi - data_lo));
   scale.lo = axis.min.value_or(std::floor(data_lo / auto_step) * auto_step);
   scale.hi = axis.max.value_or(std::ceil(data_hi / auto_step) * auto_step);
   if (!(scale.hi > scale.lo)) {
     throw std::invalid_argument(fmt::format("axis '{}' needs max > min", axis.label));
   }
-  const double step = nice_step(scale.hi - scale.lo);
+  const double step = std::max(min_step, nice_step(scale.hi - scale.lo));
   for (auto k = static_cast<long long>(std::ceil(scale.lo / step - 1e-9));; ++k) {
     const double v = static_cast<double>(k) * step;
     if (v > scale.hi + 1e-9 * step) break;
@@ -228,6 +230,26 @@ void draw_legend(std::string& svg, const ChartFrame& frame,
   }
 }
 
+// Characters as drawn (UTF-8 continuation bytes do not count).
+std::size_t drawn_length(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
+}
+
+// The frame, widened on the right so that the longest legend entry fits: the legend's
+// text starts 40 px right of the plot, at most about 7.2 px per character of 12 px text.
+ChartFrame fit_legend(ChartFrame frame, const std::vector<std::string>& names) {
+  std::size_t longest = 0;
+  for (const std::string& name : names)
+    longest = std::max(longest, drawn_length(name));
+  const double needed = 40 + 7.2 * static_cast<double>(longest) + 8;
+  if (longest > 0 && needed > frame.margin_right) {
+    frame.width += needed - frame.margin_right;
+    frame.margin_right = needed;
+  }
+  return frame;
+}
+
 LegendMark legend_mark(SeriesStyle style) {
   switch (style) {
     case SeriesStyle::kLines:
@@ -294,7 +316,10 @@ void check_grid(const ImageGrid& grid) {
 }  // namespace
 
 std::string render_svg(const LineChart& chart) {
-  const ChartFrame& frame = chart.frame;
+  std::vector<std::string> names;
+  for (const Series& series : chart.series)
+    names.push_back(series.name);
+  const ChartFrame frame = fit_legend(chart.frame, names);
   std::vector<double> xs, ys;
   for (const Series& series : chart.series) {
     if (series.x.size() != series.y.size()) {
@@ -359,7 +384,10 @@ std::string render_svg(const LineChart& chart) {
 }
 
 std::string render_svg(const BarChart& chart) {
-  const ChartFrame& frame = chart.frame;
+  std::vector<std::string> names;
+  for (const BarSeries& series : chart.series)
+    names.push_back(series.name);
+  const ChartFrame frame = fit_legend(chart.frame, names);
   std::vector<double> values;
   for (const BarSeries& series : chart.series) {
     if (series.values.size() != chart.categories.size()) {
@@ -402,10 +430,25 @@ std::string render_svg(const BarChart& chart) {
     }
     svg += "</g>\n";
   }
+  // A category's label may have several lines ("\n"), one below the other.
   for (std::size_t k = 0; k < chart.categories.size(); ++k) {
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-                       c(frame.plot_left() + (static_cast<double>(k) + 0.5) * slot), c(bottom + 18),
-                       escape_xml(chart.categories[k]));
+    const std::string x = c(frame.plot_left() + (static_cast<double>(k) + 0.5) * slot);
+    const std::string& label = chart.categories[k];
+    std::string text;
+    if (label.find('\n') == std::string::npos) {
+      text = escape_xml(label);
+    } else {
+      std::string_view rest = label;
+      for (bool first = true;; first = false) {
+        const std::size_t end = rest.find('\n');
+        text += fmt::format("<tspan x=\"{}\" dy=\"{}\">{}</tspan>", x, first ? 0 : 14,
+                            escape_xml(std::string(rest.substr(0, end))));
+        if (end == std::string_view::npos) break;
+        rest = rest.substr(end + 1);
+      }
+    }
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x,
+                       c(bottom + 18), text);
   }
   draw_legend(svg, frame, legend);
   svg += "</svg>\n";
@@ -493,6 +536,20 @@ std::string render_svg(const SpikeRaster& raster) {
   std::string svg = svg_open(frame.width, frame.height);
   draw_title(svg, raster.title, frame.plot_left() + frame.plot_width() / 2, 24);
   draw_axes(svg, frame, &x, time_axis.label, y, neuron_axis.label);
+  // The labels have a white outline, so that the dots under them do not hide them.
+  if (raster.first_hidden > 0 && raster.first_hidden < raster.neuron_count) {
+    const double line = y.map(static_cast<double>(raster.first_hidden));
+    const double right = frame.plot_left() + frame.plot_width();
+    svg += fmt::format(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#D55E00\" stroke-width=\"1\" "
+        "stroke-dasharray=\"6 3\"/>\n"
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#D55E00\" stroke=\"white\" "
+        "stroke-width=\"3\" paint-order=\"stroke\">hidden neurons</text>\n"
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#D55E00\" stroke=\"white\" "
+        "stroke-width=\"3\" paint-order=\"stroke\">inputs</text>\n",
+        c(frame.plot_left()), c(line), c(right), c(line), c(right - 4), c(line - 4), c(right - 4),
+        c(line + 14));
+  }
   svg += "<g fill=\"black\">\n";
   for (std::size_t i = 0; i < raster.times_ms.size(); ++i) {
     if (raster.neurons[i] >= raster.neuron_count) {

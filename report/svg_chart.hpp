@@ -38,6 +38,8 @@ struct Axis {
   // Unset: from the data, widened to round tick values (whole decades on a log axis).
   std::optional<double> min{};
   std::optional<double> max{};
+  // Linear axes: ticks at whole numbers only (epochs, counts).
+  bool whole_numbers = false;
 };
 
 enum class SeriesStyle { kLines, kMarkers, kLinesAndMarkers };
@@ -119,6 +121,8 @@ struct SpikeRaster {
   double t_start_ms = 0;
   double t_end_ms = 0;
   std::size_t neuron_count = 0;
+  // > 0: a line below this neuron id, "inputs" under it and "hidden neurons" over it.
+  std::size_t first_hidden = 0;
   double dot_radius = 1.2;
   ChartFrame frame{.margin_right = 20};
 };

@@ -26,18 +26,23 @@ json headline_json(const HeadlineRow& row) {
           {"operations_per_image", row.operations_per_image},
           {"operation", row.operation},
           {"energy_pj", row.energy_pj},
-          {"energy_at_mac_cost_pj", row.energy_at_mac_cost_pj}};
+          {"energy_at_mac_cost_pj", row.energy_at_mac_cost_pj},
+          {"fixed_inhibitory_synapses", row.fixed_inhibitory_synapses},
+          {"inhibitory_operations_fraction", row.inhibitory_operations_fraction}};
 }
 
 HeadlineRow read_headline(const io::ResultReader& in) {
-  return {in.text("name"),
-          in.fraction("test_accuracy"),
-          in.count("nonzero_synapses"),
-          in.number("bits_per_synapse"),
-          in.number("operations_per_image"),
-          in.text("operation"),
-          in.number("energy_pj"),
-          in.number("energy_at_mac_cost_pj")};
+  HeadlineRow row{in.text("name"),
+                  in.fraction("test_accuracy"),
+                  in.count("nonzero_synapses"),
+                  in.number("bits_per_synapse"),
+                  in.number("operations_per_image"),
+                  in.text("operation"),
+                  in.number("energy_pj"),
+                  in.number("energy_at_mac_cost_pj")};
+  row.fixed_inhibitory_synapses = in.count("fixed_inhibitory_synapses");
+  row.inhibitory_operations_fraction = in.fraction("inhibitory_operations_fraction");
+  return row;
 }
 
 json run_json(const RunComparison& run) {
@@ -66,6 +71,7 @@ json run_json(const RunComparison& run) {
                 {"operations_per_image", run.energy.operations_per_image},
                 {"native_pj", run.energy.native_pj},
                 {"at_mac_cost_pj", run.energy.at_mac_cost_pj}}}};
+  out["test_confusion"] = run.test_confusion;
   if (run.variant) out["variant"] = *run.variant;
   return out;
 }
@@ -98,6 +104,7 @@ RunComparison read_run(const io::ResultReader& in) {
   run.energy = {energy.text("counted"), energy.text("operation"),
                 energy.number("operations_per_image"), energy.number("native_pj"),
                 energy.number("at_mac_cost_pj")};
+  read(in.at("test_confusion"), run.test_confusion);
   return run;
 }
 
@@ -176,6 +183,16 @@ json ComparisonReport::to_json() const {
                       {"consolidated", point.consolidated}});
   }
   document["structural_training"] = epochs;
+  json timeline = json::array();
+  for (const StructurePoint& point : structural_timeline) {
+    timeline.push_back({{"epoch", point.epoch},
+                        {"images", point.images},
+                        {"realised", point.realised},
+                        {"consolidated", point.consolidated},
+                        {"grown", point.grown},
+                        {"eliminated", point.eliminated}});
+  }
+  document["structural_timeline"] = timeline;
   document["structural_files"] = {
       {"receptive_fields_svg", optional_text(structural_files.receptive_fields_svg)},
       {"raster_test_image_0", optional_text(structural_files.raster_test_image_0)},
@@ -199,6 +216,11 @@ ComparisonReport ComparisonReport::from_json(const json& document, std::string s
     report.structural_training.push_back({point.count("epoch"), point.fraction("test_accuracy"),
                                           point.count("realised"), point.count("silent"),
                                           point.count("consolidated")});
+  }
+  for (const io::ResultReader& point : in.items("structural_timeline")) {
+    report.structural_timeline.push_back({point.count("epoch"), point.count("images"),
+                                          point.count("realised"), point.count("consolidated"),
+                                          point.count("grown"), point.count("eliminated")});
   }
   const io::ResultReader files = in.at("structural_files").object();
   report.structural_files = {read_optional_text(files, "receptive_fields_svg"),

@@ -27,6 +27,10 @@ struct HeadlineRow {
   std::string operation;  // "accumulate" or "multiply-accumulate"
   double energy_pj = 0;
   double energy_at_mac_cost_pj = 0;
+  // The fixed inhibitory connections (lateral or through interneurons), not in
+  // nonzero_synapses, and their share of operations_per_image (0 for BP).
+  std::size_t fixed_inhibitory_synapses = 0;
+  double inhibitory_operations_fraction = 0;
 };
 
 struct RunInformation {
@@ -59,6 +63,7 @@ struct RunComparison {
   SynapticCapacity synaptic_capacity;             // on the training set
   SynapticCapacity test_information_per_synapse;  // the same on the test set
   NetworkStorageCost storage_cost;
+  ConfusionMatrix test_confusion;  // rows = label, columns = prediction
   double task_bits_per_storage_bit = 0;
   // structural: "synops"; bp: "dense_macs" and "sparse_macs".
   std::map<std::string, EnergyReport> operations;
@@ -72,6 +77,17 @@ struct TrainingPoint {
   std::size_t realised = 0;
   std::size_t silent = 0;
   std::size_t consolidated = 0;
+};
+
+// The structure during the structural run's feature-learning epochs (about every 1% of
+// an epoch's images): grown and eliminated count from the epoch's start.
+struct StructurePoint {
+  std::size_t epoch = 0;
+  std::size_t images = 0;  // of the epoch, seen so far
+  std::size_t realised = 0;
+  std::size_t consolidated = 0;
+  std::size_t grown = 0;
+  std::size_t eliminated = 0;
 };
 
 // Pictures of the structural run the page shows (paths, or absent if its results list none).
@@ -111,6 +127,7 @@ struct ComparisonReport {
   std::vector<HeadlineRow> headline;
   std::vector<RunComparison> runs;  // structural first
   std::vector<TrainingPoint> structural_training;
+  std::vector<StructurePoint> structural_timeline;  // empty if the run recorded none
   StructuralFiles structural_files;
   std::optional<SweepComparison> sweep;
   // The paper's Table 2 as `sprout paper-table` measured it, when given: {file,

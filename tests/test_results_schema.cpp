@@ -126,6 +126,7 @@ results::ComparisonReport sample_comparison_report() {
   run.test_information_per_synapse = {2.9, 3.31, 100, 290, 1000, 0.29};
   run.storage_cost = sprout::testing::sample_measures(10, 8).storage_cost;
   run.task_bits_per_storage_bit = 0.375;
+  run.test_confusion = {{5, 1}, {2, 7}};
   results::EnergyReport synops;
   synops.network = "structural";
   synops.layers = {{"input_to_hidden", 1000, 900, 4600}, {"readout", 250, 225, 1150}};

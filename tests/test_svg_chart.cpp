@@ -220,3 +220,72 @@ TEST_CASE("Spike raster puts each spike at (time, neuron + 0.5)", "[svg_chart]")
   raster.neurons = bad;
   CHECK_THROWS_AS(render_svg(raster), std::invalid_argument);
 }
+
+TEST_CASE("A long legend entry widens the chart instead of being clipped", "[svg_chart]") {
+  sprout::report::LineChart chart;
+  chart.series.push_back({.name = "short", .x = {1, 2}, .y = {1, 2}});
+  CHECK(render_svg(chart).find(R"(viewBox="0 0 640.00 400.00")") != std::string::npos);
+  const std::string name = "BP sweep, 1000 hidden neurons, all layers pruned";
+  chart.series.push_back({.name = name, .x = {1, 2}, .y = {2, 3}});
+  const std::string svg = render_svg(chart);
+  CHECK(xml_problem(svg).empty());
+  const auto view = captures(svg, R"re(viewBox="0 0 ([0-9.]+) ([0-9.]+)")re");
+  REQUIRE(view.size() == 1);
+  // The legend's text starts 40 px right of the plot (which keeps its 398 px); at most
+  // 7.2 px per character of 12 px sans-serif text must fit inside the view box.
+  const auto text = captures(svg, R"re(<text x="([0-9.]+)" y="[0-9.]+">BP sweep)re");
+  REQUIRE(text.size() == 1);
+  CHECK(std::stod(text[0][0]) + 7.2 * static_cast<double>(name.size()) <= std::stod(view[0][0]));
+  CHECK(svg.find(R"(x2="470.00" y2="344.00")") != std::string::npos);  // the x axis, unchanged
+}
+
+TEST_CASE("Bar chart categories may have two lines", "[svg_chart]") {
+  sprout::report::BarChart chart;
+  chart.categories = {"structural\nSynOps", "bp dense\nMACs"};
+  chart.y = Axis{.label = "nJ", .log = true};
+  chart.series = {{.name = "energy", .values = {20000, 300}}};
+  const std::string svg = render_svg(chart);
+  CHECK(xml_problem(svg).empty());
+  CHECK(
+      svg.find(
+          R"(<tspan x="171.50" dy="0">structural</tspan><tspan x="171.50" dy="14">SynOps</tspan>)") !=
+      std::string::npos);
+  // Log axis: whole decades from 100 to 100,000, so the small bar is visible.
+  CHECK(svg.find(">100k</text>") != std::string::npos);
+  CHECK(svg.find(">100</text>") != std::string::npos);
+}
+
+TEST_CASE("An axis of whole numbers has no fractional ticks", "[svg_chart]") {
+  sprout::report::LineChart chart;
+  chart.x = Axis{.label = "epoch", .whole_numbers = true};
+  chart.series.push_back({.name = "accuracy", .x = {1, 2}, .y = {45, 48}});
+  const std::string svg = render_svg(chart);
+  CHECK(svg.find(">1.2</text>") == std::string::npos);
+  CHECK(svg.find(">1</text>") != std::string::npos);
+  CHECK(svg.find(">2</text>") != std::string::npos);
+}
+
+TEST_CASE("A spike raster marks where the hidden neurons begin", "[svg_chart]") {
+  const std::vector<double> times{10, 20};
+  const std::vector<std::uint32_t> neurons{3, 12};
+  sprout::report::SpikeRaster raster{.times_ms = times,
+                                     .neurons = neurons,
+                                     .t_end_ms = 100,
+                                     .neuron_count = 16,
+                                     .first_hidden = 8};
+  const std::string svg = render_svg(raster);
+  CHECK(xml_problem(svg).empty());
+  // Neuron 8's lower edge: 344 - 8 / 16 * 304 = 192, across the plot 72..620.
+  CHECK(svg.find(R"(<line x1="72.00" y1="192.00" x2="620.00" y2="192.00" stroke="#D55E00")") !=
+        std::string::npos);
+  CHECK(
+      svg.find(
+          R"(<text x="616.00" y="188.00" text-anchor="end" fill="#D55E00" stroke="white" stroke-width="3" paint-order="stroke">hidden neurons)") !=
+      std::string::npos);
+  CHECK(
+      svg.find(
+          R"(<text x="616.00" y="206.00" text-anchor="end" fill="#D55E00" stroke="white" stroke-width="3" paint-order="stroke">inputs)") !=
+      std::string::npos);
+  raster.first_hidden = 0;
+  CHECK(render_svg(raster).find("hidden neurons") == std::string::npos);
+}

@@ -50,6 +50,7 @@ json to_json(const EpochRecord& r) {
                   {"deconsolidated", r.structural_changes.deconsolidated},
                   {"eliminated", r.structural_changes.eliminated},
                   {"grown", r.structural_changes.grown}}},
+                {"structure_during_epoch", json::array()},
                 {"train_running_accuracy", r.train_running_accuracy},
                 {"hidden_in_use_train", r.hidden_in_use_train},
                 {"replayed_training_responses", r.replayed_training_responses},
@@ -58,6 +59,13 @@ json to_json(const EpochRecord& r) {
                 {"eval_wall_s", r.eval_wall_s},
                 {"train_samples_per_s", r.train_samples_per_s},
                 {"train_synaptic_events_per_s", r.train_synaptic_events_per_s}};
+  for (const StructureSample& sample : r.structure_during_epoch) {
+    entry["structure_during_epoch"].push_back({{"images", sample.images},
+                                               {"realised", sample.realised},
+                                               {"consolidated", sample.consolidated},
+                                               {"grown", sample.grown},
+                                               {"eliminated", sample.eliminated}});
+  }
   if (r.interneuron_spikes_per_test_image)
     entry["interneuron_spikes_per_test_image"] = *r.interneuron_spikes_per_test_image;
   if (r.validation_accuracy) {
@@ -97,6 +105,17 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   r.structural_changes.deconsolidated = changes.count("deconsolidated");
   r.structural_changes.eliminated = changes.count("eliminated");
   r.structural_changes.grown = changes.count("grown");
+  // Results and checkpoints of builds before this series have none.
+  if (f.has("structure_during_epoch")) {
+    for (const io::ResultReader& item : f.items("structure_during_epoch")) {
+      const io::ResultReader sample = item.object();
+      r.structure_during_epoch.push_back({.images = sample.count("images"),
+                                          .realised = sample.count("realised"),
+                                          .consolidated = sample.count("consolidated"),
+                                          .grown = sample.count("grown"),
+                                          .eliminated = sample.count("eliminated")});
+    }
+  }
   r.train_running_accuracy = f.fraction("train_running_accuracy");
   r.hidden_in_use_train = f.count("hidden_in_use_train");
   r.replayed_training_responses = f.boolean("replayed_training_responses");

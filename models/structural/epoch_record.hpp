@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "io/result_reader.hpp"
 #include "models/structural/potential_synapses.hpp"
@@ -32,6 +33,16 @@ struct Connectivity {
 [[nodiscard]] Connectivity connectivity_of(const SynapseCounts& counts, std::size_t inputs,
                                            std::size_t hidden);
 
+// The structure at one moment of an epoch that learns features; grown and eliminated
+// count from the epoch's start.
+struct StructureSample {
+  std::size_t images = 0;  // training images of the epoch seen so far
+  std::size_t realised = 0;
+  std::size_t consolidated = 0;
+  std::size_t grown = 0;
+  std::size_t eliminated = 0;
+};
+
 struct EpochRecord {
   std::size_t epoch = 0;  // from 1
   // The test set after the epoch.
@@ -49,6 +60,10 @@ struct EpochRecord {
   SynapseCounts synapses;
   Connectivity connectivity;
   StructuralStepStats structural_changes;
+  // The structure's life within the epoch: at its start and after each batch that ends
+  // at least 1% of its images further on (empty in readout-only epochs, whose structure
+  // is fixed).
+  std::vector<StructureSample> structure_during_epoch;
   // Training.
   double train_running_accuracy = 0;    // the readout's predictions before each update
   std::size_t hidden_in_use_train = 0;  // neurons that won for some training image

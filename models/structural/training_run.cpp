@@ -101,9 +101,11 @@ TrainingRun::TrainingRun(StructuralLearner learner, std::vector<EpochRecord> epo
       data_(&data),
       split_(training_split(learner_.config(), data)),
       validation_(data.train.slice(split_.train, split_.validation)),
-      test_responses_(split_.test, "test images"),
-      validation_responses_(split_.validation, "validation images"),
-      train_responses_(split_.train, "training images"),
+      test_responses_(split_.test, "recording the responses to the test images"),
+      validation_responses_(split_.validation, "recording the responses to the validation images"),
+      train_responses_(split_.train,
+                       "recording the responses to the training images (the readout-only "
+                       "epochs replay them)"),
       resumed_(resumed) {
   if (learner_.synapses().inputs() != data.train.pixels_per_image()) {
     throw std::invalid_argument(fmt::format("the network has {} inputs, the images {} pixels",
@@ -165,7 +167,26 @@ EpochRecord TrainingRun::train_epoch(std::size_t epoch, TrainingObserver& observ
     replayed = &train_responses_.current(learner_, data_->train, observer);
     if (!train_responses_.reused()) events += replayed->presentation.counters.synaptic_events();
   }
-  observer.pass_started(fmt::format("epoch {}/{}", epoch + 1, config.epochs), train_count);
+  const bool learns_features = !learner_.features_frozen();
+  observer.pass_started(fmt::format("epoch {}/{}, {}", epoch + 1, config.epochs,
+                                    learns_features ? "learning features and readout"
+                                    : replayed      ? "readout only, on the recorded responses"
+                                                    : "readout only"),
+                        train_count);
+  // The structure's life in a feature-learning epoch: a sample about every 1% of it.
+  const std::size_t sample_every = std::max<std::size_t>(1, train_count / 100);
+  std::size_t next_sample = 0;
+  const auto sample_structure = [&] {
+    if (!learns_features || seen < next_sample) return;
+    const SynapseCounts now = learner_.synapses().counts();
+    record.structure_during_epoch.push_back({.images = seen,
+                                             .realised = now.realised,
+                                             .consolidated = now.consolidated,
+                                             .grown = record.structural_changes.grown,
+                                             .eliminated = record.structural_changes.eliminated});
+    next_sample = (seen / sample_every + 1) * sample_every;
+  };
+  sample_structure();
   for (std::size_t first = 0; first < train_count; first += config.batch_size) {
     const std::size_t size = std::min(config.batch_size, train_count - first);
     const auto batch = std::span(order).subspan(first, size);
@@ -180,6 +201,8 @@ EpochRecord TrainingRun::train_epoch(std::size_t epoch, TrainingObserver& observ
     record.structural_changes.eliminated += stats.structure.eliminated;
     record.structural_changes.deconsolidated += stats.structure.deconsolidated;
     record.structural_changes.grown += stats.structure.grown;
+    if (seen == train_count) next_sample = seen;  // always the epoch's end
+    sample_structure();
     const BatchProgress progress{
         .running_accuracy = static_cast<double>(correct) / static_cast<double>(seen),
         .realised = learner_.synapses().counts().realised};
@@ -227,7 +250,7 @@ EvaluationResult TrainingRun::final_train(TrainingObserver& observer, std::size_
   if (count == split_.train)
     return learner_.classify(train_responses_.current(learner_, data_->train, observer),
                              data_->train.labels);
-  observer.pass_started("training images", count);
+  observer.pass_started(fmt::format("measuring the first {} training images", count), count);
   EvaluationResult eval = learner_.evaluate(data_->train, count);
   observer.pass_finished();
   return eval;

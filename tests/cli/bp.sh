@@ -101,7 +101,12 @@ expect_error "$work/not_results.json: schema: missing: not a Sprout results file
   bp --config "$configs/mnist_bp.json" --out "$work/x" --budget-from "$work/not_results.json"
 expect_error "$results: schema: \"sprout.bp/1\" is a results file of 'sprout bp'" \
   bp --config "$configs/mnist_bp.json" --out "$work/x" --budget-from "$results"
-expect_error "--out DIR is required" bp --config "$configs/mnist_bp.json"
+# --out is required by the parser, in `bp` and in `bp sweep` (which has its own).
+expect_error "bp: --out is required" bp --config "$configs/mnist_bp.json"
+expect_error "bp sweep: --out is required" bp sweep --config "$configs/mnist_bp_sweep.json"
+"$sprout" bp --help >"$work/help"
+grep -q -- "--out TEXT REQUIRED" "$work/help" || fail "bp --help: --out not marked required"
+grep -q -- "--threads VALUE=2 " "$work/help" || fail "bp --help: no default for --threads"
 expect_error "$work/none.json: cannot open file" bp --config "$work/none.json" --out "$work/x"
 [ ! -e "$work/x" ] || fail "a failed run left output behind"
 if "$sprout" bp --out "$work/x" --budget 5 --budget-from "$structural" 2>/dev/null; then

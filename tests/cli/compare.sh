@@ -40,6 +40,30 @@ s=$work/structural/results.json
 b=$work/bp/results.json
 [ -s "$report" ] && [ -s "$out/report.html" ] || fail "report.json or report.html missing"
 grep -q '^structural ' "$work/compare.log" || fail "headline table"
+# The result in words, from report.json's numbers, then where the report is.
+acc_s=$(jq -r '.headline[0].test_accuracy * 10000 | round / 100 | tostring' "$report")
+grep -q "^The structural network reaches .* test accuracy with $(jq '.headline[0].nonzero_synapses' "$report" |
+  sed -E ':a;s/([0-9])([0-9]{3})($|,)/\1,\2\3/;ta') learnt synapses; bp dense reaches" "$work/compare.log" ||
+  fail "no conclusion with the structural synapse count"
+grep -q "^Per test image the structural network spends .* accumulates" "$work/compare.log" ||
+  fail "no energy sentence"
+grep -q "^BP's pruning sweep\|^Even BP's smallest network\|^No network of BP's pruning sweep" \
+  "$work/compare.log" || fail "no sweep sentence"
+tail -1 "$work/compare.log" | grep -qF "open $out/report.html in a browser" || fail "last line: the report's path"
+# The page opens with the same sentences.
+grep -q '<h2>In short</h2>' "$out/report.html" || fail "report.html: no conclusion section"
+grep -q "The structural network reaches" "$out/report.html" || fail "report.html: no conclusion"
+[ "$(grep -n 'In short' "$out/report.html" | head -1 | cut -d: -f1)" -lt \
+  "$(grep -n '<h2>Headline' "$out/report.html" | head -1 | cut -d: -f1)" ] || fail "conclusion not first"
+echo "structural accuracy $acc_s%"
+# The headline names the fixed inhibitory synapses and their share of the operations.
+holds '$r.headline[0].fixed_inhibitory_synapses ==
+       ($s.nonzero_synapses.fixed_lateral_inhibition // 0) + ($s.nonzero_synapses.fixed_interneuron_synapses // 0)' \
+  "fixed inhibitory synapses"
+holds '$r.headline[0].inhibitory_operations_fraction > 0 and $r.headline[0].inhibitory_operations_fraction < 1 and
+       $r.headline[1].inhibitory_operations_fraction == 0' "inhibitory share of operations"
+holds '($r.structural_timeline | length) > 0 and
+       ($r.structural_timeline[-1].realised == $s.epochs[0].synapses.realised)' "structure timeline"
 
 # The numbers of report.json are those of the inputs, or derived from them as defined.
 holds '$r.runs[0].test_accuracy == $s.final.test_accuracy' "structural accuracy"
@@ -50,6 +74,9 @@ holds '$r.runs[1].nonzero_synapses.total == $b.nonzero_synapses.total' "bp synap
 holds '$r.runs[0].synaptic_capacity.training_samples == $s.train_images' "structural training samples"
 holds '$r.runs[1].synaptic_capacity.training_samples == $b.train_samples' "bp training samples"
 holds '[$s.measures.test_confusion[][]] | add == $s.test_images' "structural test confusion"
+holds '$r.runs[0].test_confusion == $s.measures.test_confusion and
+       $r.runs[1].test_confusion == $b.measures.test_confusion' "confusion matrices in the report"
+grep -q 'id="runs.0.test_confusion.0.0"' "$out/report.html" || fail "report.html: no confusion matrix"
 # C_S = min(I, H) * N / S, and the accuracy equals the confusion matrix's diagonal.
 holds '$r.runs[0].synaptic_capacity as $c | ($c.information_bits_per_sample * $s.train_images
        / $s.nonzero_synapses.total - $c.bits_per_synapse | fabs) < 1e-12 * $c.bits_per_synapse' "C_S"
@@ -94,7 +121,7 @@ while read -r path value text; do
         'getpath($p | split(".") | map(tonumber? // .)) == $v' "$report")" = true ] ||
     fail "report.html $path = $value, not report.json's"
   scale=1
-  case $path in *test_accuracy) scale=100 ;; esac
+  case $path in *test_accuracy | *_fraction) scale=100 ;; esac
   expected=$(awk -v v="$value" -v s="$scale" \
     'BEGIN { d = v * s; a = d < 0 ? -d : d
             if (a < 1e15 && (d == int(d) || a >= 1000)) printf "%.0f", d; else printf "%.4g", d }')

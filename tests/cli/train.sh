@@ -15,10 +15,42 @@ field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | tail -1 | awk '{print $2}'; }
 
 args=(--data-dir "$data" --config "$config" --train-limit 2000 --validation 400 --test-limit 500
       --hidden 100 --threads 2)
-"$sprout" train "${args[@]}" --epochs 2 --out "$work/run" --measures-train-limit 500 \
-  >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+# Through a pipe, as into a log: each epoch line arrives while the run goes on (before
+# its final results are written), not when the process ends.
+"$sprout" train "${args[@]}" --epochs 2 --out "$work/run" --measures-train-limit 500 2>&1 |
+  while IFS= read -r line; do
+    printf '%s\n' "$line" >>"$work/log"
+    case $line in
+      "epoch 1: test accuracy"*)
+        if grep -q '"complete": true' "$work/run/results.json" 2>/dev/null; then
+          echo late >"$work/epoch1_arrival"
+        else
+          echo live >"$work/epoch1_arrival"
+        fi ;;
+    esac
+  done || { cat "$work/log"; exit 1; }
 results="$work/run/results.json"
-grep -q "measuring the final network on the 500 training images" "$work/log"
+[ "$(cat "$work/epoch1_arrival")" = live ] || { cat "$work/log"; echo "FAIL: epoch 1's line came at the end"; exit 1; }
+# Stages open with a banner and close with their duration.
+grep -q "^== training: 2 epochs of 2 ==$" "$work/log"
+grep -Eq "^== training: done in [0-9.]+ s ==$" "$work/log"
+grep -Eq "^== final measures: done in [0-9.]+ s ==$" "$work/log"
+# A replayed readout-only epoch simulates nothing: no synaptic event rate for it.
+grep "^epoch 2: test accuracy" "$work/log" | grep -q "(readout only, on the recorded responses)$"
+if grep "^epoch 2: test accuracy" "$work/log" | grep -q "/s"; then
+  echo "FAIL: a rate for a replayed epoch"; exit 1
+fi
+grep "^epoch 1: test accuracy" "$work/log" | grep -q "M synaptic events/s"
+# The structure within the feature-learning epoch: at the start and after every batch
+# ending at least 1% further on (1,600 images: every batch of 64, 26 samples), ending with
+# the epoch's counts; none in the readout-only epoch.
+[ "$(jq '.epochs[0].structure_during_epoch | length' "$results")" -ge 20 ]
+jq -e '.epochs[0] as $e | $e.structure_during_epoch[-1] | .images == 1600 and
+       .realised == $e.synapses.realised and .grown == $e.structural_changes.grown and
+       .eliminated == $e.structural_changes.eliminated' "$results" >/dev/null ||
+  { echo "FAIL: structure_during_epoch does not end with the epoch's counts"; exit 1; }
+[ "$(jq '.epochs[1].structure_during_epoch | length' "$results")" -eq 0 ]
+grep -q "^== final measures: the final network on the 500 test and 500 training images ==$" "$work/log"
 grep -q '"train_images": 500' "$results"  # in measures
 # The last 400 of the 2,000 images are held out and evaluated after every epoch.
 grep -q '"train_images": 1600' "$results"

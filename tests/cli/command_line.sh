@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The command line's own errors and help: a parser error is one "sprout: error:" line on
+# stderr with a non-zero exit, a mistyped command or option names the nearest one, an
+# unknown command lists the commands, and the help shows defaults and the same option
+# style for the same setting in every command.
+set -euo pipefail
+sprout=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# One line on stderr, exactly `sprout: error: TEXT`, nothing on stdout, exit code non-zero.
+expect_error() {
+  local text=$1; shift
+  if "$sprout" "$@" >"$work/stdout" 2>"$work/stderr"; then fail "accepted: $*"; fi
+  cat "$work/stderr"
+  [ "$(wc -l <"$work/stderr")" -eq 1 ] || fail "expected one error line for: $*"
+  [ ! -s "$work/stdout" ] || fail "printed to stdout for: $*"
+  [ "$(cat "$work/stderr")" = "sprout: error: $text" ] || fail "expected 'sprout: error: $text' for: $*"
+}
+
+expect_error "'trian' is not a command; did you mean 'train'? (sprout --help lists the commands)" trian
+expect_error "'comapre' is not a command; did you mean 'compare'? (sprout --help lists the commands)" \
+  comapre --out x
+expect_error "'xyz' is not a command (commands: bp, capacity, compare, data, simulate, train, eval, paper-table, probe) (sprout --help lists the commands)" xyz
+expect_error "A subcommand is required (sprout --help lists the commands)"
+expect_error "train: unknown option '--thread'; did you mean '--threads'? (sprout train --help lists the options)" \
+  train --thread 2
+expect_error "bp: 'sweeep' is not a command; did you mean 'sweep'? (sprout bp --help lists the options)" \
+  bp sweeep
+expect_error "simulate: unknown option '--frobnicate' (sprout simulate --help lists the options)" \
+  simulate --frobnicate
+expect_error "bp: --out is required (sprout bp --help lists the options)" bp
+
+# --help goes to stdout with exit code 0.
+"$sprout" --help >"$work/help"
+grep -q "^  train" "$work/help" || fail "sprout --help lists no train command"
+# Defaults shown; a model setting that is true or false takes true/false in every command.
+"$sprout" train --help >"$work/train_help"
+grep -q -- "--threads VALUE=2 " "$work/train_help" || fail "train --help: no default for --threads"
+"$sprout" simulate --help >"$work/simulate_help"
+grep -q -- "--shared-inhibition BOOLEAN=false" "$work/simulate_help" ||
+  fail "simulate --help: --shared-inhibition is not a true/false option with its default"
+grep -q "sim.json writes sim.counts.csv" "$work/simulate_help" || fail "simulate --help: --out files"
+"$sprout" eval --help >"$work/eval_help"
+grep -q -- "--shared-inhibition BOOLEAN" "$work/eval_help" || fail "eval --help: --shared-inhibition"
+echo "cli.command_line passed"
