@@ -4,6 +4,8 @@
 # should not see, and (checked by the caller) nothing partial left behind. Every case is
 # counted; the script prints "<name>: N cases" at its end.
 set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 cases=0
 fail() { echo "FAIL: $*"; exit 1; }
 

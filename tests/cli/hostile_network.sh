@@ -6,8 +6,6 @@ sprout=$1
 data=$2
 config=$3
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$here/hostile_lib.sh"
 edit() { python3 "$here/network_bytes.py" "$@"; }
 

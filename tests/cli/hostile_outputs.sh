@@ -6,10 +6,9 @@ sprout=$1
 data=$2
 config=$3
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
+source "$here/hostile_lib.sh"
 holder=
 trap '[ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$work"' EXIT
-source "$here/hostile_lib.sh"
 
 train=("$sprout" train --data-dir "$data" --config "$config" --hidden 4 --train-limit 100
        --test-limit 20 --epochs 1 --measures-train-limit 20)
