@@ -101,10 +101,24 @@ report_digest=$(digest "$work/cmp/report.json")
 refuse "holds the results of an earlier run (report.json)" "$sprout" compare \
   --structural "$work/run/results.json" --bp "$work/bp/results.json" --out "$work/cmp"
 unchanged "$work/cmp/report.json" "$report_digest"
+kept=$(digest "$work/run/results.json")
 refuse "holds the input" "$sprout" compare --structural "$work/run/results.json" \
   --bp "$work/bp/results.json" --out "$work/run" --force
-unchanged "$work/run/results.json" "$(digest "$work/run/results.json")"
+unchanged "$work/run/results.json" "$kept"
+absent "$work/run/report.json"
 accept "$sprout" compare --structural "$work/run/results.json" --bp "$work/bp/results.json" \
   --out "$work/cmp" --force
+
+# The BP weights file that capacity reads back: sizes checked against the file, values
+# finite.
+head -c -4 "$work/bp/weights.bin" >"$work/w.bin"
+refuse "$work/w.bin: $(($(stat -c %s "$work/bp/weights.bin") - 4)) bytes, but its layer sizes" \
+  "$sprout" capacity --data-dir "$data" --weights "$work/w.bin" --out "$work/c.json"
+absent "$work/c.json"
+cp "$work/bp/weights.bin" "$work/w.bin"
+printf '\x00\x00\xc0\x7f' | dd of="$work/w.bin" bs=1 seek=24 conv=notrunc status=none
+refuse "$work/w.bin: a weight or bias is not a finite number" \
+  "$sprout" capacity --data-dir "$data" --weights "$work/w.bin" --out "$work/c.json"
+absent "$work/c.json"
 
 echo "cli.hostile_outputs passed: $cases cases"
