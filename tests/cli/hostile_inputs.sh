@@ -23,6 +23,7 @@ idx_set() {
 }
 
 out=$work/run
+bp=("$sprout" bp --config "$(dirname "$config")/mnist_bp.json" --data-dir "$data")
 train=("$sprout" train --data-dir "$data" --config "$config" --train-limit 100 --test-limit 20
        --out "$out")
 
@@ -105,11 +106,10 @@ refuse "$work/acc.json: final.test_accuracy: expected a fraction in [0, 1]" \
 absent "$work/cmp"
 jq '.epochs[0].synapses.realised = -3' "$results" >"$work/neg.json"
 refuse "$work/neg.json: epochs.0.synapses.realised: expected a non-negative integer" \
-  "$sprout" bp --data-dir "$data" --budget-from "$work/neg.json" --out "$work/bp"
+  "${bp[@]}" --budget-from "$work/neg.json" --out "$work/bp"
 absent "$work/bp"
 printf '[1,2]' >"$work/array.json"
-refuse "$work/array.json" "$sprout" bp --data-dir "$data" --budget-from "$work/array.json" \
-  --out "$work/bp"
+refuse "$work/array.json" "${bp[@]}" --budget-from "$work/array.json" --out "$work/bp"
 absent "$work/bp"
 
 echo "cli.hostile_inputs passed: $cases cases"

@@ -12,7 +12,9 @@ trap '[ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$work"' EXIT
 
 train=("$sprout" train --data-dir "$data" --config "$config" --hidden 4 --train-limit 100
        --test-limit 20 --epochs 1 --measures-train-limit 20)
-bp=("$sprout" bp --data-dir "$data" --hidden 8 --epochs 1 --train-limit 200 --test-limit 50)
+configs=$(dirname "$config")
+bp=("$sprout" bp --config "$configs/mnist_bp.json" --data-dir "$data" --hidden 8 --epochs 1
+    --train-limit 200 --test-limit 50)
 "${train[@]}" --out "$work/run" >/dev/null 2>&1
 "${bp[@]}" --out "$work/bp" >/dev/null 2>&1
 net=$work/run/network.bin
@@ -92,8 +94,8 @@ refuse "--out DIR is required" "${bp[@]}" --out ""
 refuse "holds the input" "${bp[@]}" --out "$work/run" --budget-from "$work/run/results.json"
 mkdir -p "$work/sweep"
 echo '{}' >"$work/sweep/sweep.json"
-refuse "holds the results of an earlier run (sweep.json)" "$sprout" bp sweep --data-dir "$data" \
-  --out "$work/sweep"
+refuse "holds the results of an earlier run (sweep.json)" "$sprout" bp sweep \
+  --config "$configs/mnist_bp_sweep.json" --data-dir "$data" --out "$work/sweep"
 [ "$(cat "$work/sweep/sweep.json")" = '{}' ] || fail "sweep.json was replaced"
 accept "$sprout" compare --structural "$work/run/results.json" --bp "$work/bp/results.json" \
   --out "$work/cmp"
