@@ -13,6 +13,7 @@
 #include "apps/config_options.hpp"
 #include "apps/options.hpp"
 #include "io/config_file.hpp"
+#include "io/output_folder.hpp"
 #include "models/bp/bp_config.hpp"
 #include "models/bp/bp_sweep.hpp"
 #include "models/bp/bp_training.hpp"
@@ -30,6 +31,7 @@ struct BpOptions {
   std::string data_dir;
   std::shared_ptr<ConfigOverrides> overrides = std::make_shared<ConfigOverrides>();
   std::string budget_from;
+  bool force = false;
 };
 
 // Returns the --out option.
@@ -53,7 +55,17 @@ CLI::Option* add_common_options(CLI::App& command, BpOptions& options, const cha
   add_config_option(command, o, "--test-limit", training + "test_limit",
                     "Use the first N test images (0: all)");
   add_config_option(command, o, "--classes", "data.classes", "Learn only these digits, e.g. 1,2,6");
+  command.add_flag("--force", options.force, "Replace the results of an earlier run in OUT");
   return out;
+}
+
+// The output folder, checked and locked before any work (after the config, whose errors
+// cost nothing).
+io::OutputFolder open_out(const BpOptions& options, const std::vector<std::string>& outputs) {
+  const std::vector<std::filesystem::path> inputs = {options.config, options.data_dir,
+                                                     options.budget_from};
+  return {options.out, "--out", outputs, inputs,
+          options.force ? io::ExistingResults::kReplace : io::ExistingResults::kRefuse};
 }
 
 models::BpConfig parse_checked(const nlohmann::json& document, std::string_view source) {
@@ -77,6 +89,7 @@ void run_bp_command(BpOptions& options) {
   if (budget_source.empty() && config.variant == models::BpVariant::kBudget)
     budget_source = options.config;
 
+  const io::OutputFolder folder = open_out(options, {"results.json", "weights.bin"});
   const models::BpData data = load_bp_data_verbose(config, options.data_dir);
   print_bp_start(config, data);
   BpConsole console;
@@ -88,6 +101,7 @@ void run_bp_command(BpOptions& options) {
 void run_sweep_command(const BpOptions& options) {
   const models::BpSweepConfig config =
       io::parse_config_file(options.config, *options.overrides, models::parse_bp_sweep_config);
+  const io::OutputFolder folder = open_out(options, {"sweep.json", "sweep.csv"});
   const auto start = std::chrono::steady_clock::now();
   const models::BpData data = load_bp_data_verbose(config.training, options.data_dir);
   BpSweepConsole console(config);

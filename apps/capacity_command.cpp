@@ -14,6 +14,7 @@
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "encoders/class_subset.hpp"
+#include "io/output_folder.hpp"
 #include "results/capacity_results.hpp"
 
 namespace sprout::apps {
@@ -28,7 +29,8 @@ struct CapacityOptions {
   std::size_t test_limit = 0;
   int threads = 2;
   analysis::VibSettings vib;
-  std::string out;
+  std::optional<std::string> out;  // absent: no result file; given, it must be a usable path
+  bool force = false;
 };
 
 void run_capacity(const CapacityOptions& o) {
@@ -37,6 +39,10 @@ void run_capacity(const CapacityOptions& o) {
   if (!o.network.empty() && o.classes)
     throw std::invalid_argument(
         "--classes: applies to --weights only (a network file names its own)");
+  if (o.out) {
+    const std::vector<std::filesystem::path> inputs = {o.weights, o.network, o.data_dir};
+    io::check_output_file(*o.out, "--out", inputs, o.force);
+  }
   const encoders::ClassList classes =
       o.classes ? encoders::parse_class_list(*o.classes, "--classes") : encoders::all_classes();
   const analysis::PaperCapacity capacity =
@@ -50,7 +56,7 @@ void run_capacity(const CapacityOptions& o) {
       "{:.2f}%)\nnon-silent input->hidden synapses {}\nC_S (VIB, paper) {:.4g} bits per synapse\n",
       capacity.i_xz_bits, capacity.vib.i_xz_bits_train, o.vib.z_dimension, o.vib.beta,
       100 * capacity.vib.test_accuracy, capacity.nonsilent_input_synapses, capacity.c_s_paper);
-  if (!o.out.empty()) {
+  if (o.out) {
     const nlohmann::json config = {{"weights", o.weights},
                                    {"network", o.network},
                                    {"data_dir", o.data_dir},
@@ -62,7 +68,7 @@ void run_capacity(const CapacityOptions& o) {
     results.nonsilent_input_synapses = capacity.nonsilent_input_synapses;
     results.c_s_paper = capacity.c_s_paper;
     results.vib = nlohmann::json(capacity)["vib"];
-    results::write_results_file(o.out, results);
+    results::write_results_file(*o.out, results);
   }
 }
 
@@ -103,6 +109,7 @@ void add_capacity_command(CLI::App& app) {
   cmd->add_option("--vib-seed", o->vib.seed, "Seed of the encoder's training")
       ->capture_default_str();
   cmd->add_option("--out", o->out, "Optional result JSON");
+  cmd->add_flag("--force", o->force, "Replace an existing --out file");
   cmd->callback([o] { run_capacity(*o); });
 }
 

@@ -12,6 +12,7 @@
 #include "analysis/comparison.hpp"
 #include "apps/commands.hpp"
 #include "engine/atomic_file.hpp"
+#include "io/output_folder.hpp"
 #include "report/comparison_html.hpp"
 #include "report/comparison_story.hpp"
 #include "results/comparison_report.hpp"
@@ -25,6 +26,7 @@ struct CompareOptions {
   std::string sweep;
   std::string paper_table;
   std::string out;
+  bool force = false;
   analysis::ComparisonRequest request;
 };
 
@@ -54,6 +56,12 @@ std::string command_line(const CompareOptions& options) {
 }
 
 void run_compare(CompareOptions& options) {
+  std::vector<std::filesystem::path> inputs = {options.structural, options.sweep};
+  inputs.insert(inputs.end(), options.bp.begin(), options.bp.end());
+  const std::vector<std::string> outputs = {"report.json", "report.html"};
+  const io::OutputFolder folder(
+      options.out, "--out", outputs, inputs,
+      options.force ? io::ExistingResults::kReplace : io::ExistingResults::kRefuse);
   options.request.command_line = command_line(options);
   options.request.structural = options.structural;
   options.request.bp.assign(options.bp.begin(), options.bp.end());
@@ -88,6 +96,7 @@ void add_compare_command(CLI::App& app) {
   cmd->add_option("--paper-table", options->paper_table,
                   "table2.json of `sprout paper-table` (the paper's Table 2 beside Sprout's)");
   cmd->add_option("--out", options->out, "Output folder")->required();
+  cmd->add_flag("--force", options->force, "Replace the report of an earlier comparison in OUT");
   cmd->add_option("--accumulate-pj", options->request.costs.accumulate_pj,
                   "Energy of one accumulate (one SynOp)")
       ->capture_default_str()

@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/network_evaluation.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
+#include "io/output_folder.hpp"
 #include "results/eval_results.hpp"
 
 namespace sprout::apps {
@@ -15,10 +19,15 @@ namespace {
 
 struct EvalOptions {
   analysis::EvaluationRequest request;
-  std::string out;
+  std::optional<std::string> out;  // absent: no result file; given, it must be a usable path
+  bool force = false;
 };
 
 void run_eval(const EvalOptions& o) {
+  if (o.out) {
+    const std::vector<std::filesystem::path> inputs = {o.request.network, o.request.data_dir};
+    io::check_output_file(*o.out, "--out", inputs, o.force);
+  }
   const analysis::NetworkEvaluation evaluation = analysis::evaluate_saved_network(o.request);
   const results::EvalResults& results = evaluation.results;
   fmt::print(
@@ -27,7 +36,7 @@ void run_eval(const EvalOptions& o) {
       o.request.network, 100 * results.test_accuracy, evaluation.test_images,
       evaluation.t_present_ms, results.realised_synapses, results.consolidated_synapses,
       results.synaptic_events_per_image, results.wall_s);
-  if (!o.out.empty()) results::write_results_file(o.out, results);
+  if (o.out) results::write_results_file(*o.out, results);
 }
 
 }  // namespace
@@ -53,6 +62,7 @@ void add_eval_command(CLI::App& app) {
                      "Evaluate on the test images of these of the network's digits only, e.g. "
                      "1,2 (default: all the network learnt)");
   cmd->add_option("--out", o->out, "Optional result JSON (accuracy and every prediction)");
+  cmd->add_flag("--force", o->force, "Replace an existing --out file");
   cmd->callback([o] { run_eval(*o); });
 }
 

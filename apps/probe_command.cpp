@@ -4,12 +4,16 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/probe_run.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
+#include "io/output_folder.hpp"
 #include "results/probe_results.hpp"
 
 namespace sprout::apps {
@@ -17,7 +21,8 @@ namespace {
 
 struct ProbeOptions {
   analysis::ProbeRequest request;
-  std::string out;
+  std::optional<std::string> out;  // absent: no result file; given, it must be a usable path
+  bool force = false;
 };
 
 void print_accuracy_line(const std::string& measure, const results::ProbeAccuracy& accuracy,
@@ -27,6 +32,10 @@ void print_accuracy_line(const std::string& measure, const results::ProbeAccurac
 }
 
 void run_probe(const ProbeOptions& o) {
+  if (o.out) {
+    const std::vector<std::filesystem::path> inputs = {o.request.network, o.request.data_dir};
+    io::check_output_file(*o.out, "--out", inputs, o.force);
+  }
   const auto start = std::chrono::steady_clock::now();
   const results::ProbeResults results =
       analysis::probe_saved_network(o.request, [&](const std::string& stage) {
@@ -45,7 +54,7 @@ void run_probe(const ProbeOptions& o) {
                         cosine.accuracy, epochs);
   }
   fmt::print("{:.1f} s\n", results.wall_s);
-  if (!o.out.empty()) results::write_results_file(o.out, results);
+  if (o.out) results::write_results_file(*o.out, results);
 }
 
 }  // namespace
@@ -74,6 +83,7 @@ void add_probe_command(CLI::App& app) {
   cmd->add_option("--test-limit", request.test_limit, "Test on the first N test images");
   cmd->add_option("--threads", request.threads, "Threads")->check(CLI::Range(1, 1024));
   cmd->add_option("--out", o->out, "Optional result JSON (every accuracy and the options)");
+  cmd->add_flag("--force", o->force, "Replace an existing --out file");
   cmd->callback([o] { run_probe(*o); });
 }
 

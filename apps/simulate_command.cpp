@@ -4,16 +4,19 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "analysis/simulation_workload.hpp"
 #include "apps/commands.hpp"
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
 #include "encoders/mnist.hpp"
+#include "io/output_folder.hpp"
 #include "report/simulation_outputs.hpp"
 
 namespace sprout::apps {
@@ -23,10 +26,24 @@ struct SimulateOptions {
   analysis::SimulationWorkload workload;
   std::string out = "simulate.json";
   bool quiet = false;
+  bool force = false;
 };
 
 void run_simulate(const SimulateOptions& o) {
   const analysis::SimulationWorkload& w = o.workload;
+  // The same bounds as the training config's keys (encoder.max_rate_hz, t_present_ms,
+  // network.hidden): past them a run only exhausts memory or time.
+  const auto check = [](const char* option, double value, double limit) {
+    if (!(value <= limit)) {
+      throw std::invalid_argument(
+          fmt::format("{}: {:g} is out of range; allowed: up to {:g}", option, value, limit));
+    }
+  };
+  check("--max-rate-hz", w.encoding.max_rate_hz, 10000.0);
+  check("--t-present-ms", w.encoding.duration_ms, 100000.0);
+  check("--hidden", static_cast<double>(w.network.hidden), 100000.0);
+  const std::vector<std::filesystem::path> inputs = {w.data_dir};
+  io::check_output_file(o.out, "--out", inputs, o.force);
   const auto test = encoders::load_mnist_split(w.data_dir, encoders::MnistSplit::kTest);
   if (w.first_image + w.images > test.count) {
     throw std::invalid_argument(
@@ -98,6 +115,7 @@ void add_simulate_command(CLI::App& app) {
                   "Result JSON; beside it the same name with its extension replaced: "
                   "sim.json writes sim.counts.csv and sim.raster.{bin,csv}")
       ->capture_default_str();
+  cmd->add_flag("--force", o->force, "Replace an existing --out file and the files beside it");
   cmd->add_option("--weight-low", n.weight_low, "Initial weights uniform in [low, high)")
       ->capture_default_str();
   cmd->add_option("--weight-high", n.weight_high, "Initial weights uniform in [low, high)")

@@ -71,10 +71,17 @@ void run_train(const TrainOptions& o) {
   const encoders::Mnist mnist = encoders::load_mnist(o.data_dir, config.data.classes);
 
   std::optional<models::TrainingRun> run;
+  if (o.resume && !std::filesystem::exists(checkpoint) &&
+      std::filesystem::exists(out / "results.json")) {
+    throw std::runtime_error(
+        fmt::format("--out {}: holds results.json but no checkpoint.bin to resume from; "
+                    "replace the run with --force",
+                    o.out));
+  }
   if (o.resume && std::filesystem::exists(checkpoint)) {
-    run.emplace(models::TrainingRun::resume(checkpoint, mnist,
-                                            overridden<std::size_t>(*o.overrides, "epochs"),
-                                            overridden<int>(*o.overrides, "threads")));
+    run.emplace(models::TrainingRun::resume(
+        checkpoint, mnist, overridden<std::size_t>(*o.overrides, "epochs"), config.threads));
+    run->check_results_pair(out / "results.json");
     if (run->config().data.classes != config.data.classes) {
       throw std::runtime_error(fmt::format(
           "{}: the checkpoint learnt the classes {}, the config asks for {}", checkpoint.string(),

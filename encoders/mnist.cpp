@@ -63,6 +63,16 @@ LabelledImages load_labelled_images(const std::filesystem::path& images_file,
     throw DataError(fmt::format("{}: holds {} labels but {} holds {} images", labels_file.string(),
                                 labels.dims[0], images_file.string(), images.dims[0]));
   }
+  // An empty set has no accuracy and nothing to learn from: refused here, where the file
+  // is known, rather than found later as a division by zero.
+  if (images.dims[0] == 0) {
+    throw DataError(
+        fmt::format("{}: holds no images; a data set needs at least one", images_file.string()));
+  }
+  if (images.dims[1] == 0 || images.dims[2] == 0) {
+    throw DataError(fmt::format("{}: images of {}x{} pixels; an image needs at least one",
+                                images_file.string(), images.dims[1], images.dims[2]));
+  }
   const auto bad = std::find_if(labels.values.begin(), labels.values.end(),
                                 [](std::uint8_t label) { return label >= kMnistClasses; });
   if (bad != labels.values.end()) {

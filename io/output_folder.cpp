@@ -112,14 +112,18 @@ void check_output_file(const std::filesystem::path& file, const std::string& opt
         fmt::format("{} {}: is a folder, expected a file name", option, file.string()));
   }
   const auto out = resolved(file);
+  const bool exists = std::filesystem::exists(file);
   for (const auto& input : inputs) {
-    if (!input.empty() && resolved(input) == out) {
+    if (input.empty()) continue;
+    const auto in = resolved(input);
+    // An existing file in an input folder (e.g. the data folder) may be one of its inputs.
+    if (in == out || (exists && std::filesystem::is_directory(in) && inside(out, in))) {
       throw std::runtime_error(fmt::format("{} {}: is an input of this command; write elsewhere",
                                            option, file.string()));
     }
   }
   check_writable(file.has_parent_path() ? file.parent_path() : std::filesystem::path("."), option);
-  if (!replace && std::filesystem::exists(file)) {
+  if (!replace && exists) {
     throw std::runtime_error(fmt::format(
         "{} {}: exists; choose another name or replace it with --force", option, file.string()));
   }

@@ -46,8 +46,9 @@ class OutputFolder {
   bool created_ = false;  // by this object: removed again if the command left nothing in it
 };
 
-// An output file (`--out report.json`) with the same checks: not empty, not an input, its
-// folder writable, and not overwritten unless `replace`.
+// An output file (`--out report.json`) with the same checks: not empty, not an input (nor
+// an existing file inside an input folder), its folder writable, and not overwritten unless
+// `replace`.
 void check_output_file(const std::filesystem::path& file, const std::string& option,
                        std::span<const std::filesystem::path> inputs, bool replace);
 

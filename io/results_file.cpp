@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
+#include <string>
+#include <system_error>
 
 #include "engine/atomic_file.hpp"
 
@@ -14,13 +17,31 @@ void write_json_atomically(const std::filesystem::path& path, const nlohmann::js
 }
 
 nlohmann::json read_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(fmt::format("{}: cannot open file", path.string()));
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& error) {
-    throw std::runtime_error(fmt::format("{}: invalid JSON ({})", path.string(), error.what()));
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw std::runtime_error(fmt::format("{}: is a folder, expected a JSON file", path.string()));
   }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot open file", path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(fmt::format("{}: cannot read file", path.string()));
+  try {
+    return nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error(
+        fmt::format("{}: invalid JSON: {}", path.string(), json_error_text(error)));
+  }
+}
+
+std::string json_error_text(const nlohmann::json::exception& error) {
+  // "[json.exception.parse_error.101] parse error at line 2, column 3: ..." without the
+  // library's tag.
+  const std::string text = error.what();
+  const auto tag_end = text.find("] ");
+  return text.starts_with("[json.exception.") && tag_end != std::string::npos
+             ? text.substr(tag_end + 2)
+             : text;
 }
 
 }  // namespace sprout::io

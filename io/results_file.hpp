@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace sprout::io {
 
@@ -12,5 +13,9 @@ void write_json_atomically(const std::filesystem::path& path, const nlohmann::js
 
 // Reads a JSON file; throws std::runtime_error "<path>: <reason>" when missing or invalid.
 [[nodiscard]] nlohmann::json read_json_file(const std::filesystem::path& path);
+
+// A JSON library error as a user reads it: "parse error at line 2, column 3: ...", without
+// the library's "[json.exception...]" tag.
+[[nodiscard]] std::string json_error_text(const nlohmann::json::exception& error);
 
 }  // namespace sprout::io

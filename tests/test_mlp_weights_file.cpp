@@ -2,7 +2,9 @@
 // scaling into the first layer.
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <fstream>
+#include <limits>
 
 #include "bp_test_data.hpp"
 #include "models/bp/bp_pruning.hpp"
@@ -39,8 +41,24 @@ TEST_CASE("MLP weights file: bad files are errors naming the file", "[bp][weight
   const std::vector<std::size_t> sizes{4, 2};
   Mlp network(sizes);
   write_mlp_weights(path, network);
-  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 2);
-  CHECK_THROWS_WITH(read_mlp_weights(path), Catch::Contains("w.bin: truncated"));
+  // 8 magic + 4 layer count + 2 x 4 sizes + 4 x (4 x 2 weights + 2 biases) = 60 bytes.
+  REQUIRE(std::filesystem::file_size(path) == 60);
+  std::filesystem::resize_file(path, 58);
+  CHECK_THROWS_WITH(read_mlp_weights(path),
+                    Catch::Contains("w.bin: 58 bytes, but its layer sizes need 60"));
+  {
+    // Two layers of 2^24 neurons declared by a 20-byte file: refused before allocating.
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << "SPRTMLP1";
+    const std::uint32_t header[] = {1, 1U << 24U, 1U << 24U};
+    out.write(reinterpret_cast<const char*>(header), sizeof header);
+  }
+  CHECK_THROWS_WITH(read_mlp_weights(path),
+                    Catch::Contains("w.bin: 20 bytes, but its layer sizes"));
+  network.layers()[0].weights(1, 2) = std::numeric_limits<float>::quiet_NaN();
+  write_mlp_weights(path, network);
+  CHECK_THROWS_WITH(read_mlp_weights(path),
+                    Catch::Contains("w.bin: a weight or bias is not a finite"));
   {
     std::ofstream out(path, std::ios::binary);
     out << "NOTMLP01xxxxxxxxxxxx";

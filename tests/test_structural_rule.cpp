@@ -2,7 +2,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <numeric>
+#include <string>
 #include <vector>
 
 #include "models/structural/competitive_hebbian.hpp"
@@ -295,6 +298,17 @@ TEST_CASE("Hebbian: the learner anneals per neuron and keeps the win mass in its
   const StructuralLearner loaded = StructuralLearner::load(dir.path() / "net.bin");
   CHECK(std::equal(loaded.win_mass().begin(), loaded.win_mass().end(), annealed.win_mass().begin(),
                    annealed.win_mass().end()));
+  // The file is the network's only: saved again after loading, and saved from a learner
+  // set to other threads, it has the same bytes.
+  loaded.save(dir.path() / "again.bin");
+  annealed.set_threads(annealed.config().threads + 3);
+  annealed.save(dir.path() / "threads.bin");
+  const auto bytes = [&](const char* name) {
+    std::ifstream in(dir.path() / name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  CHECK(bytes("again.bin") == bytes("net.bin"));
+  CHECK(bytes("threads.bin") == bytes("net.bin"));
 }
 
 TEST_CASE("Homeostasis: a silent neuron's threshold falls, a busy one's rises", "[homeostasis]") {

@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "engine/atomic_file.hpp"
@@ -86,10 +87,22 @@ Mlp read_mlp_weights(const std::filesystem::path& path) {
       reader.fail(fmt::format("implausible layer size {}", size));
     sizes.push_back(size);
   }
+  // The sizes must add up to the file's size before anything is allocated.
+  std::uint64_t values = 0;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
+    values += std::uint64_t{sizes[l] + 1} * sizes[l + 1];
+  const std::uint64_t expected = kMagic.size() + 4 * (std::uint64_t{layers} + 2) + 4 * values;
+  std::error_code ec;
+  const std::uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec || size != expected) {
+    reader.fail(fmt::format("{} bytes, but its layer sizes need {}", size, expected));
+  }
   Mlp network(sizes);
   for (DenseLayer& layer : network.layers()) {
     reader.read(layer.weights.data(), static_cast<std::size_t>(layer.weights.size()), "weights");
     reader.read(layer.bias.data(), static_cast<std::size_t>(layer.bias.size()), "biases");
+    if (!layer.weights.allFinite() || !layer.bias.allFinite())
+      reader.fail("a weight or bias is not a finite number");
   }
   reader.expect_end();
   return network;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "engine/random_stream.hpp"
+#include "io/results_file.hpp"
 
 namespace sprout::models {
 namespace {
@@ -135,6 +136,27 @@ TrainingRun TrainingRun::resume(const std::filesystem::path& checkpoint,
   learner.set_threads(config.threads);
   learner.set_epochs(config.epochs);
   return TrainingRun(std::move(learner), std::move(records), data, true);
+}
+
+void TrainingRun::check_results_pair(const std::filesystem::path& results) const {
+  if (!std::filesystem::exists(results)) return;
+  const nlohmann::json document = io::read_json_file(results);
+  const io::ResultReader top = io::ResultReader(document, results.string()).object();
+  const std::vector<io::ResultReader> recorded = top.items("epochs");
+  const auto refuse = [&](const std::string& problem) {
+    throw std::runtime_error(fmt::format(
+        "{}: {}; it is not the results of the checkpoint beside it, so the run cannot be "
+        "resumed (replace it with --force)",
+        results.string(), problem));
+  };
+  if (recorded.size() > epochs_.size() || recorded.size() + 1 < epochs_.size()) {
+    refuse(fmt::format("records {} epochs, the checkpoint {}", recorded.size(), epochs_.size()));
+  }
+  for (std::size_t i = 0; i < recorded.size(); ++i) {
+    if (to_json(epoch_record_from_json(recorded[i])) != to_json(epochs_[i])) {
+      refuse(fmt::format("epoch {} differs from the checkpoint's", i + 1));
+    }
+  }
 }
 
 void TrainingRun::run(TrainingObserver& observer, const std::filesystem::path& checkpoint) {

@@ -62,6 +62,12 @@ class TrainingRun {
                                           const encoders::Mnist& data,
                                           std::optional<std::size_t> epochs,
                                           std::optional<int> threads);
+  // Proves that `results` (the results.json beside the checkpoint this run resumed from)
+  // is of this run: its epochs are the checkpoint's first ones, all of them or all but the
+  // last (a run stopped between writing the checkpoint and the results). Throws
+  // std::runtime_error with one line otherwise. A missing file is consistent: the run
+  // writes it again.
+  void check_results_pair(const std::filesystem::path& results) const;
 
   // Trains the remaining epochs; after each, saves the learner and the epochs so far to
   // `checkpoint` (if not empty) and tells the observer.
