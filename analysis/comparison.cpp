@@ -69,6 +69,10 @@ NetworkOps synops(const models::SynOpsPerImage& synops) {
   ops.layers.push_back({"input_to_hidden", synops.input_to_hidden});
   if (synops.lateral_inhibition)
     ops.layers.push_back({"lateral_inhibition", *synops.lateral_inhibition});
+  if (synops.hidden_to_interneurons)
+    ops.layers.push_back({"hidden_to_interneurons", *synops.hidden_to_interneurons});
+  if (synops.interneurons_to_hidden)
+    ops.layers.push_back({"interneurons_to_hidden", *synops.interneurons_to_hidden});
   ops.layers.push_back({"readout", synops.readout});
   return ops;
 }

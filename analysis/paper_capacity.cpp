@@ -13,10 +13,7 @@
 namespace sprout::analysis {
 namespace {
 
-std::vector<float> spike_counts(const models::StructuralLearner& learner,
-                                const encoders::LabelledImages& images, std::size_t count) {
-  const models::RecordedResponses responses = learner.respond(images, count);
-  const auto& counts = responses.presentation.hidden_counts;
+std::vector<float> as_floats(std::span<const std::uint32_t> counts) {
   return {counts.begin(), counts.end()};
 }
 
@@ -57,13 +54,26 @@ PaperCapacity paper_capacity_of_structural(const models::StructuralLearner& lear
                                            std::size_t train_count,
                                            const encoders::LabelledImages& test,
                                            std::size_t test_count, const VibSettings& settings) {
+  const models::RecordedResponses train_responses = learner.respond(train, train_count);
+  const models::RecordedResponses test_responses = learner.respond(test, test_count);
+  return paper_capacity_of_structural(learner, train_responses.presentation.hidden_counts,
+                                      std::span(train.labels).first(train_count),
+                                      test_responses.presentation.hidden_counts,
+                                      std::span(test.labels).first(test_count), settings);
+}
+
+PaperCapacity paper_capacity_of_structural(const models::StructuralLearner& learner,
+                                           std::span<const std::uint32_t> train_counts,
+                                           std::span<const std::uint8_t> train_labels,
+                                           std::span<const std::uint32_t> test_counts,
+                                           std::span<const std::uint8_t> test_labels,
+                                           const VibSettings& settings) {
   const std::size_t hidden = learner.config().network.hidden;
-  const std::vector<float> train_codes = spike_counts(learner, train, train_count);
-  const std::vector<float> test_codes = spike_counts(learner, test, test_count);
-  const VibResult vib = variational_information(
-      SampleMatrix(train_codes, hidden), std::span(train.labels).first(train_count),
-      SampleMatrix(test_codes, hidden), std::span(test.labels).first(test_count),
-      learner.readout().classes(), settings);
+  const std::vector<float> train_codes = as_floats(train_counts);
+  const std::vector<float> test_codes = as_floats(test_counts);
+  const VibResult vib = variational_information(SampleMatrix(train_codes, hidden), train_labels,
+                                                SampleMatrix(test_codes, hidden), test_labels,
+                                                learner.readout().classes(), settings);
   return paper_capacity(vib, nonsilent_input_synapses(learner));
 }
 

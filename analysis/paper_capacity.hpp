@@ -8,8 +8,10 @@
 // synapses, times the training images). docs/metrics.md compares the two.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
+#include <span>
 
 #include "analysis/variational_information.hpp"
 #include "encoders/class_subset.hpp"
@@ -52,6 +54,12 @@ struct PaperCapacity {
                                                          const encoders::LabelledImages& test,
                                                          std::size_t test_count,
                                                          const VibSettings& settings);
+// The same from hidden spike counts already recorded that way (images x hidden, e.g. a
+// training run's final evaluations), with the labels of those images.
+[[nodiscard]] PaperCapacity paper_capacity_of_structural(
+    const models::StructuralLearner& learner, std::span<const std::uint32_t> train_counts,
+    std::span<const std::uint8_t> train_labels, std::span<const std::uint32_t> test_counts,
+    std::span<const std::uint8_t> test_labels, const VibSettings& settings);
 
 // The same from files, on the first `train_limit` / `test_limit` images (0: all) of the
 // MNIST-format data in `data_dir`. A BP weights file (`sprout bp`'s weights.bin, which takes

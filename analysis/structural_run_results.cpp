@@ -41,6 +41,11 @@ results::LayerCounts structural_nonzero_synapses(const models::StructuralLearner
     counts.fixed_lateral_inhibition =
         net.network.projection(*net.lateral_inhibition).synapse_count();
   }
+  if (net.interneurons) {
+    counts.fixed_interneuron_synapses =
+        net.network.projection(*net.hidden_to_interneurons).synapse_count() +
+        net.network.projection(*net.interneurons_to_hidden).synapse_count();
+  }
   return counts;
 }
 

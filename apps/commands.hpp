@@ -14,6 +14,7 @@ void add_data_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
+void add_paper_table_command(CLI::App& app);
 void add_probe_command(CLI::App& app);
 
 }  // namespace sprout::apps

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   sprout::apps::add_simulate_command(app);
   sprout::apps::add_train_command(app);
   sprout::apps::add_eval_command(app);
+  sprout::apps::add_paper_table_command(app);
   sprout::apps::add_probe_command(app);
   try {
     app.parse(argc, argv);

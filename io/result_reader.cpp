@@ -51,6 +51,15 @@ double ResultReader::number(std::string_view key) const {
   return at(key).as_number();
 }
 
+double ResultReader::fraction(std::string_view key) const {
+  const ResultReader value = at(key);
+  const double number = value.as_number();
+  if (!(number >= 0.0 && number <= 1.0)) {
+    value.fail("", fmt::format("expected a fraction in [0, 1], got {}", value.value().dump()));
+  }
+  return number;
+}
+
 double ResultReader::number_or_null(std::string_view key) const {
   const ResultReader value = at(key);
   if (value.value().is_null()) return std::numeric_limits<double>::quiet_NaN();

@@ -30,6 +30,8 @@ class ResultReader {
   [[nodiscard]] std::vector<std::pair<std::string, ResultReader>> members() const;
 
   [[nodiscard]] double number(std::string_view key) const;
+  // A number in [0, 1]: an accuracy or another fraction.
+  [[nodiscard]] double fraction(std::string_view key) const;
   // A number, or null for a value that does not exist (read as NaN).
   [[nodiscard]] double number_or_null(std::string_view key) const;
   [[nodiscard]] std::size_t count(std::string_view key) const;

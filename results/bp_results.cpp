@@ -19,9 +19,9 @@ BpEpoch read_epoch(const io::ResultReader& in) {
   epoch.epoch = in.count("epoch");
   epoch.phase = in.text("phase");
   epoch.train_loss = in.number("train_loss");
-  epoch.train_accuracy = in.number("train_accuracy");
+  epoch.train_accuracy = in.fraction("train_accuracy");
   epoch.test_loss = in.number("test_loss");
-  epoch.test_accuracy = in.number("test_accuracy");
+  epoch.test_accuracy = in.fraction("test_accuracy");
   epoch.wall_s = in.number("wall_s");
   read(in.at("nonzero_synapses"), epoch.nonzero_synapses);
   return epoch;
@@ -42,7 +42,7 @@ Pruning read_pruning(const io::ResultReader& in) {
   Pruning pruning{in.text("layers"), in.count("target_synapses"), {}};
   for (const io::ResultReader& round : in.items("rounds")) {
     pruning.rounds.push_back({round.count("round"), round.count("kept_synapses"),
-                              round.number("test_accuracy_after_pruning")});
+                              round.fraction("test_accuracy_after_pruning")});
   }
   return pruning;
 }
@@ -110,9 +110,9 @@ BpResults BpResults::from_json(const json& document, std::string source) {
   results.layer_sizes = in.counts("layer_sizes");
   results.train_samples = in.count("train_samples");
   results.test_samples = in.count("test_samples");
-  results.test_accuracy = in.number("test_accuracy");
+  results.test_accuracy = in.fraction("test_accuracy");
   results.test_loss = in.number("test_loss");
-  results.train_accuracy = in.number("train_accuracy");
+  results.train_accuracy = in.fraction("train_accuracy");
   results.train_loss = in.number("train_loss");
   read(in.at("nonzero_synapses"), results.nonzero_synapses);
   read(in.at("dense_synapses"), results.dense_synapses);

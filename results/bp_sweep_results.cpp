@@ -24,7 +24,7 @@ BpSweepPointResult read_point(const io::ResultReader& in) {
   read(in.at("nonzero_synapses"), point.nonzero_synapses);
   read(in.at("dense_synapses"), point.dense_synapses);
   read(in.at("macs_per_image"), point.macs_per_image);
-  point.test_accuracy = in.number("test_accuracy");
+  point.test_accuracy = in.fraction("test_accuracy");
   point.test_loss = in.number("test_loss");
   point.epochs_trained = in.count("epochs_trained");
   point.train_wall_s = in.number("train_wall_s");
@@ -43,7 +43,7 @@ json factor_json(const SweepFactor& factor) {
 SweepFactor read_factor(const io::ResultReader& in) {
   const io::ResultReader smallest = in.at("smallest_within_tolerance").object();
   return {in.number("factor"), smallest.count("hidden"), smallest.number("density"),
-          smallest.count("nonzero_synapses"), smallest.number("test_accuracy")};
+          smallest.count("nonzero_synapses"), smallest.fraction("test_accuracy")};
 }
 
 json overparameterisation_json(const SweepOverparameterisation& factors) {
@@ -68,7 +68,7 @@ SweepOverparameterisation read_overparameterisation(const io::ResultReader& in) 
   factors.tolerance_points = in.number("tolerance_points");
   for (const io::ResultReader& row : in.items("per_hidden")) {
     factors.per_hidden.push_back(
-        {row.count("hidden"), row.count("dense_synapses"), row.number("dense_test_accuracy"),
+        {row.count("hidden"), row.count("dense_synapses"), row.fraction("dense_test_accuracy"),
          read_factor(row.at("same_hidden")), read_factor(row.at("any_hidden"))});
   }
   factors.max_same_hidden = in.number("max_same_hidden");

@@ -31,7 +31,7 @@ json headline_json(const HeadlineRow& row) {
 
 HeadlineRow read_headline(const io::ResultReader& in) {
   return {in.text("name"),
-          in.number("test_accuracy"),
+          in.fraction("test_accuracy"),
           in.count("nonzero_synapses"),
           in.number("bits_per_synapse"),
           in.number("operations_per_image"),
@@ -80,7 +80,7 @@ RunComparison read_run(const io::ResultReader& in) {
   run.file = in.text("file");
   run.git_revision = in.text("git_revision");
   run.config = in.raw("config");
-  run.test_accuracy = in.number("test_accuracy");
+  run.test_accuracy = in.fraction("test_accuracy");
   read(in.at("nonzero_synapses"), run.nonzero_synapses);
   const io::ResultReader information = in.at("information").object();
   read(information.at("train_prediction_label"), run.information.train_prediction_label);
@@ -141,7 +141,7 @@ SweepComparison read_sweep(const io::ResultReader& in) {
   sweep.config = in.raw("config");
   for (const io::ResultReader& row : in.items("points")) {
     sweep.points.push_back({row.count("hidden"), row.number("density"),
-                            row.number("nonzero_synapses"), row.number("test_accuracy")});
+                            row.number("nonzero_synapses"), row.fraction("test_accuracy")});
   }
   sweep.tolerance_points = in.number("tolerance_points");
   for (const io::ResultReader& size : in.items("per_hidden")) {
@@ -195,7 +195,7 @@ ComparisonReport ComparisonReport::from_json(const json& document, std::string s
   for (const io::ResultReader& run : in.items("runs"))
     report.runs.push_back(read_run(run));
   for (const io::ResultReader& point : in.items("structural_training")) {
-    report.structural_training.push_back({point.count("epoch"), point.number("test_accuracy"),
+    report.structural_training.push_back({point.count("epoch"), point.fraction("test_accuracy"),
                                           point.count("realised"), point.count("silent"),
                                           point.count("consolidated")});
   }

@@ -19,7 +19,7 @@ EvalResults EvalResults::from_json(const json& document, std::string source) {
   const io::ResultReader in = open_document(document, std::move(source), ResultKind::kEval);
   EvalResults results;
   read(in.at("provenance"), results.provenance);
-  results.test_accuracy = in.number("test_accuracy");
+  results.test_accuracy = in.fraction("test_accuracy");
   results.realised_synapses = in.count("realised_synapses");
   results.consolidated_synapses = in.count("consolidated_synapses");
   results.predictions = in.counts("predictions");

@@ -11,6 +11,8 @@ void to_json(json& out, const LayerCounts& counts) {
   out["total"] = counts.total;
   if (counts.fixed_lateral_inhibition)
     out["fixed_lateral_inhibition"] = *counts.fixed_lateral_inhibition;
+  if (counts.fixed_interneuron_synapses)
+    out["fixed_interneuron_synapses"] = *counts.fixed_interneuron_synapses;
 }
 
 void read(const io::ResultReader& in, LayerCounts& out) {
@@ -20,6 +22,8 @@ void read(const io::ResultReader& in, LayerCounts& out) {
       out.total = value.as_count();
     } else if (key == "fixed_lateral_inhibition") {
       out.fixed_lateral_inhibition = value.as_count();
+    } else if (key == "fixed_interneuron_synapses") {
+      out.fixed_interneuron_synapses = value.as_count();
     } else {
       out.layers[key] = value.as_count();
     }

@@ -23,6 +23,8 @@ struct LayerCounts {
   std::size_t total = 0;
   // The structural network's hidden->hidden inhibition: not learnt, not in `total`.
   std::optional<std::size_t> fixed_lateral_inhibition;
+  // Hidden -> interneuron pool -> hidden: fixed, not in `total`.
+  std::optional<std::size_t> fixed_interneuron_synapses;
 };
 
 // classes x classes counts, rows = label, columns = prediction.

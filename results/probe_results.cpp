@@ -9,8 +9,8 @@ void to_json(json& out, const ProbeAccuracy& accuracy) {
 }
 
 void read(const io::ResultReader& in, ProbeAccuracy& out) {
-  out.train = in.number("train_accuracy");
-  out.test = in.number("test_accuracy");
+  out.train = in.fraction("train_accuracy");
+  out.test = in.fraction("test_accuracy");
 }
 
 json ProbeResults::to_json() const {

@@ -17,14 +17,15 @@ struct KindName {
   std::string_view command;  // that writes it
 };
 
-constexpr std::array<KindName, 8> kKinds{{{ResultKind::kTrain, "train", "train"},
+constexpr std::array<KindName, 9> kKinds{{{ResultKind::kTrain, "train", "train"},
                                           {ResultKind::kBp, "bp", "bp"},
                                           {ResultKind::kBpSweep, "bp_sweep", "bp sweep"},
                                           {ResultKind::kSimulate, "simulate", "simulate"},
                                           {ResultKind::kEval, "eval", "eval"},
                                           {ResultKind::kProbe, "probe", "probe"},
                                           {ResultKind::kCompare, "compare", "compare"},
-                                          {ResultKind::kCapacity, "capacity", "capacity"}}};
+                                          {ResultKind::kCapacity, "capacity", "capacity"},
+                                          {ResultKind::kPaperTable, "paper_table", "paper-table"}}};
 
 const KindName& name_of(ResultKind kind) {
   for (const KindName& entry : kKinds)

@@ -15,13 +15,24 @@
 
 namespace sprout::results {
 
-enum class ResultKind { kTrain, kBp, kBpSweep, kSimulate, kEval, kProbe, kCompare, kCapacity };
+enum class ResultKind {
+  kTrain,
+  kBp,
+  kBpSweep,
+  kSimulate,
+  kEval,
+  kProbe,
+  kCompare,
+  kCapacity,
+  kPaperTable
+};
 
 // The layout version of every kind; a reader reads this version only.
 inline constexpr int kSchemaVersion = 1;
 
 // "sprout.train/1", "sprout.bp/1", "sprout.bp_sweep/1", "sprout.simulate/1",
-// "sprout.eval/1", "sprout.probe/1", "sprout.compare/1", "sprout.capacity/1".
+// "sprout.eval/1", "sprout.probe/1", "sprout.compare/1", "sprout.capacity/1",
+// "sprout.paper_table/1".
 [[nodiscard]] std::string schema_id(ResultKind kind);
 // The command that writes the kind: "train", "bp", "bp sweep", ...
 [[nodiscard]] std::string_view command_of(ResultKind kind);

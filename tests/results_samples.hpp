@@ -90,7 +90,9 @@ inline models::EpochRecord sample_epoch() {
   epoch.hidden_in_use_test = 40;
   epoch.input_spikes_per_test_image = 150.5;
   epoch.hidden_spikes_per_test_image = 12.25;
-  epoch.synops_per_test_image = {1000.0, 200.0, 50.0};
+  epoch.synops_per_test_image.input_to_hidden = 1000.0;
+  epoch.synops_per_test_image.lateral_inhibition = 200.0;
+  epoch.synops_per_test_image.readout = 50.0;
   epoch.validation_accuracy = 0.9;
   epoch.validation_images = 50;
   epoch.synapses = {.potential = 2000, .realised = 900, .silent = 400, .consolidated = 500};
@@ -117,7 +119,7 @@ inline results::TrainResults sample_train_results() {
   results.epochs = {sample_epoch()};
   results::TrainFinal& final = results.final.emplace();
   final.epoch = sample_epoch();
-  final.nonzero_synapses = {{{"input_hidden", 900}, {"hidden_output", 100}}, 1000, 450};
+  final.nonzero_synapses = {{{"input_hidden", 900}, {"hidden_output", 100}}, 1000, 450, {}};
   final.measures = sample_measures(100, 8.0);
   final.measures.train_images = 1000;
   return results;
@@ -137,7 +139,7 @@ inline results::BpResults sample_bp_results() {
   results.test_loss = 0.05;
   results.train_accuracy = 0.99;
   results.train_loss = 0.04;
-  results.nonzero_synapses = {{{"input_hidden", 7840}, {"hidden_output", 100}}, 7940, {}};
+  results.nonzero_synapses = {{{"input_hidden", 7840}, {"hidden_output", 100}}, 7940, {}, {}};
   results.dense_synapses = results.nonzero_synapses;
   results.macs_per_image = {7940, 7940};
   results.epoch_wall_s = {1.5};
@@ -155,7 +157,7 @@ inline results::BpResults sample_bp_results() {
 inline results::BpResults sample_budget_bp_results() {
   results::BpResults results = sample_bp_results();
   results.variant = "budget";
-  results.nonzero_synapses = {{{"input_hidden", 900}, {"hidden_output", 100}}, 1000, {}};
+  results.nonzero_synapses = {{{"input_hidden", 900}, {"hidden_output", 100}}, 1000, {}, {}};
   results.pruning = results::Pruning{"input_hidden", 900, {{1, 900, 0.8}}};
   results.budget = results::Budget{900, "structural/results.json"};
   return results;

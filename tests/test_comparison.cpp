@@ -102,6 +102,23 @@ TEST_CASE("compare: C_S, energy and synapse counts from the result files", "[com
   CHECK(report["sweep"].is_null());
 }
 
+TEST_CASE("compare: an interneuron pool's SynOps count in the energy", "[comparison]") {
+  Fixture fixture;
+  results::TrainResults pool = sprout::testing::sample_train_results();
+  for (auto* epoch : {&pool.epochs.back(), &pool.final->epoch}) {
+    epoch->synops_per_test_image.lateral_inhibition.reset();
+    epoch->synops_per_test_image.hidden_to_interneurons = 30.0;
+    epoch->synops_per_test_image.interneurons_to_hidden = 120.0;
+  }
+  write(fixture.folder.path() / "structural.json", pool.to_json());
+  const json report = compare_runs(fixture.request).to_json();
+  const json& structural = report["runs"][0];
+  // 1000 input + 30 to the pool + 120 from it + 50 readout, 1 pJ each.
+  CHECK(structural["energy"]["operations_per_image"].get<double>() == 1200.0);
+  CHECK(structural["energy"]["native_pj"].get<double>() == 1200.0);
+  CHECK(structural["energy"]["at_mac_cost_pj"].get<double>() == 4800.0);
+}
+
 TEST_CASE("compare: C_S counts every training image when the confusion covers the first N",
           "[comparison]") {
   // `sprout train --measures-train-limit 1000` on 6,000 training images: the information
@@ -132,8 +149,8 @@ TEST_CASE("compare: over-parameterisation and equal-accuracy ratio from a sweep"
     results::BpSweepPointResult point;
     point.hidden = 100;
     point.density = density;
-    point.nonzero_synapses = {{{"input_hidden", synapses}}, synapses, {}};
-    point.dense_synapses = {{{"input_hidden", 10000}}, 10000, {}};
+    point.nonzero_synapses = {{{"input_hidden", synapses}}, synapses, {}, {}};
+    point.dense_synapses = {{{"input_hidden", 10000}}, 10000, {}, {}};
     point.test_accuracy = accuracy;
     sweep.points.push_back(point);
   }

@@ -107,8 +107,9 @@ TEST_CASE("IDX: each kind of bad file has its own message naming the file", "[id
                Contains(name) && Contains("truncated IDX header"));
   }
   SECTION("truncated data") {
-    auto bytes = kImagesFile;
-    bytes.resize(bytes.size() - 5);
+    // Built from a subrange: resize() to a smaller size makes GCC 12 warn
+    // (-Wstringop-overflow) about the never-taken growth branch on AVX-512.
+    const std::vector<std::uint8_t> bytes(kImagesFile.begin(), kImagesFile.end() - 5);
     write_bytes(path, bytes);
     CHECK_THAT(
         error_of([&] { (void)read_idx(path); }),

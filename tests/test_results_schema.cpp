@@ -87,8 +87,8 @@ results::ProbeResults sample_probe_results() {
 results::BpSweepResults sample_sweep_results() {
   results::BpSweepResults r;
   r.provenance = sample_provenance("bp sweep", {{"hidden_sizes", {8}}});
-  const results::LayerCounts dense{{{"input_hidden", 6272}, {"hidden_output", 80}}, 6352, {}};
-  const results::LayerCounts half{{{"input_hidden", 3136}, {"hidden_output", 40}}, 3176, {}};
+  const results::LayerCounts dense{{{"input_hidden", 6272}, {"hidden_output", 80}}, 6352, {}, {}};
+  const results::LayerCounts half{{{"input_hidden", 3136}, {"hidden_output", 40}}, 3176, {}, {}};
   r.points = {{8, 1.0, dense, dense, {6352, 6352}, 0.9, 0.3, 1, 0.5},
               {8, 0.5, half, dense, {6352, 3176}, 0.898, 0.31, 2, 0.9}};
   r.overparameterisation = {
@@ -113,7 +113,7 @@ results::ComparisonReport sample_comparison_report() {
   run.git_revision = "abc1234";
   run.config = {{"seed", 7}};
   run.test_accuracy = 0.9;
-  run.nonzero_synapses = {{{"input_hidden", 900}, {"hidden_output", 100}}, 1000, 450};
+  run.nonzero_synapses = {{{"input_hidden", 900}, {"hidden_output", 100}}, 1000, 450, {}};
   run.information.train_prediction_label = sprout::testing::sample_estimate(3.0);
   run.information.train_prediction_label.ci_low_bits = std::numeric_limits<double>::quiet_NaN();
   run.information.train_label_entropy_bits = 3.32;
@@ -214,6 +214,16 @@ TEST_CASE("results: one error line naming the file and the key", "[results]") {
     document["provenance"]["git_revision"] = 5;
     CHECK(error_of<results::TrainResults>(document) ==
           "r.json: provenance.git_revision: expected a string");
+  }
+  SECTION("an accuracy outside [0, 1]") {
+    json document = train;
+    document["final"]["test_accuracy"] = 1.7;
+    CHECK(error_of<results::TrainResults>(document) ==
+          "r.json: final.test_accuracy: expected a fraction in [0, 1], got 1.7");
+    json bp = sprout::testing::sample_bp_results().to_json();
+    bp["test_accuracy"] = -0.1;
+    CHECK(error_of<results::BpResults>(bp) ==
+          "r.json: test_accuracy: expected a fraction in [0, 1], got -0.1");
   }
   SECTION("a confusion matrix that is not square") {
     json document = train;

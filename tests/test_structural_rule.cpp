@@ -11,19 +11,13 @@
 #include "models/structural/readout.hpp"
 #include "models/structural/structural_config.hpp"
 #include "models/structural/structural_learner.hpp"
+#include "structural_test_synapses.hpp"
 #include "test_helpers.hpp"
 
 using namespace sprout;
 using namespace sprout::models;
 
 namespace {
-
-// 4 inputs x 2 hidden, every pair potential, nothing realised at first.
-PotentialSynapses empty_synapses(StructuralSettings& settings) {
-  settings.potential_connectivity = 1.0;
-  settings.initial_connectivity = 0.0;
-  return PotentialSynapses(4, 2, settings, 1);
-}
 
 // Eight 4 x 4 images of vertical (label 0) and horizontal (label 1) bars.
 encoders::LabelledImages bar_images() {
@@ -70,7 +64,7 @@ StructuralConfig tiny_config() {
 TEST_CASE("Structure: a consolidated synapse is never eliminated", "[structural]") {
   StructuralSettings settings;
   settings.growth_rate = 0.0;
-  auto synapses = empty_synapses(settings);
+  auto synapses = testing::empty_synapses(4, 2, settings);
   const std::size_t k = synapses.index(2, 1);
   synapses.states()[k] = SynapseState::kConsolidated;
   synapses.weights()[k] = 0.5f;
@@ -101,7 +95,7 @@ TEST_CASE("Structure: a consolidated synapse whose trace stays high stays consol
   StructuralSettings settings;
   settings.growth_rate = 0.0;
   settings.deconsolidation_threshold = 0.2;
-  auto synapses = empty_synapses(settings);
+  auto synapses = testing::empty_synapses(4, 2, settings);
   const std::size_t k = synapses.index(0, 0);
   synapses.states()[k] = SynapseState::kConsolidated;
   synapses.traces()[k] = 0.25f;  // above 0.2, below the consolidation threshold 0.4
@@ -118,7 +112,7 @@ TEST_CASE("Structure: a silent synapse whose trace stays low is eliminated once 
   settings.growth_rate = 0.0;
   settings.min_age_batches = 3;
   settings.elimination_threshold = 0.1;
-  auto synapses = empty_synapses(settings);
+  auto synapses = testing::empty_synapses(4, 2, settings);
   const std::size_t low = synapses.index(0, 0), high = synapses.index(1, 0);
   for (std::size_t k : {low, high}) {
     synapses.states()[k] = SynapseState::kSilent;
@@ -148,7 +142,7 @@ TEST_CASE("Structure: activity-guided growth only where the active neuron saw in
           "[structural]") {
   StructuralSettings settings;
   settings.growth_rate = 1.0;  // probability = mean input when active x activity
-  auto synapses = empty_synapses(settings);
+  auto synapses = testing::empty_synapses(4, 2, settings);
   std::vector<float> mean_input(8, 0.0f);
   mean_input[synapses.index(3, 0)] = 1.0f;  // neuron 0 always saw input 3
   mean_input[synapses.index(1, 1)] = 1.0f;  // neuron 1 saw input 1, but was silent
@@ -164,7 +158,7 @@ TEST_CASE("Structure: activity-guided growth only where the active neuron saw in
 TEST_CASE("Structure: the engine projection holds realised synapses at weight x gain",
           "[structural]") {
   StructuralSettings settings;
-  auto synapses = empty_synapses(settings);
+  auto synapses = testing::empty_synapses(4, 2, settings);
   synapses.states()[synapses.index(2, 1)] = SynapseState::kSilent;
   synapses.weights()[synapses.index(2, 1)] = 0.5f;
   synapses.states()[synapses.index(0, 0)] = SynapseState::kConsolidated;
@@ -212,7 +206,7 @@ TEST_CASE("Hebbian: synaptic scaling targets weight_norm x / |x| and fixes the L
   CHECK(instar_target(std::vector<float>(4, 0.0f), 2.0) == std::vector<float>(4, 0.0f));
 
   StructuralSettings settings;
-  PotentialSynapses synapses = empty_synapses(settings);
+  PotentialSynapses synapses = testing::empty_synapses(4, 2, settings);
   synapses.states()[synapses.index(0, 1)] = SynapseState::kSilent;
   synapses.states()[synapses.index(2, 1)] = SynapseState::kConsolidated;
   synapses.weights()[synapses.index(0, 1)] = 0.3f;
@@ -231,7 +225,7 @@ TEST_CASE("Hebbian: synaptic scaling targets weight_norm x / |x| and fixes the L
 TEST_CASE("Hebbian: the anti-Hebbian step shrinks weights on active inputs, never below 0",
           "[hebbian]") {
   StructuralSettings settings;
-  PotentialSynapses synapses = empty_synapses(settings);
+  PotentialSynapses synapses = testing::empty_synapses(4, 2, settings);
   for (std::size_t i = 0; i < 3; ++i)
     synapses.states()[synapses.index(i, 0)] = SynapseState::kSilent;
   synapses.weights()[synapses.index(0, 0)] = 0.5f;
@@ -256,7 +250,7 @@ TEST_CASE("Hebbian: annealed rates make a prototype the weighted mean of the inp
   // One neuron wins three inputs with activities 1, 0.5 and 1; with the rate 1/mass
   // (bounds 0 and 1) its weights end at (1 x1 + 0.5 x2 + 1 x3) / 2.5.
   StructuralSettings settings;
-  PotentialSynapses synapses = empty_synapses(settings);
+  PotentialSynapses synapses = testing::empty_synapses(4, 2, settings);
   for (std::size_t i = 0; i < 4; ++i)
     synapses.states()[synapses.index(i, 0)] = SynapseState::kSilent;
   const std::vector<std::vector<float>> inputs = {

@@ -26,6 +26,9 @@ void validate(const FeedForwardSpec& s) {
   if (!(s.inhibition_delay_ms >= 0.0)) {
     fail("inhibition_delay_ms", s.inhibition_delay_ms, "must be >= 0");
   }
+  if (!(s.interneuron_input_weight > 0.0 && std::isfinite(s.interneuron_input_weight))) {
+    fail("interneuron_input_weight", s.interneuron_input_weight, "must be > 0 and finite");
+  }
   validate(s.lif);
 }
 
@@ -43,6 +46,35 @@ engine::Projection lateral_inhibition_projection(engine::PopulationId hidden, st
   if (shared && size > 1) projection.enable_shared_delivery();
   return projection;
 }
+
+namespace {
+
+// Hidden j -> interneuron j mod pool (excitatory), every interneuron -> every hidden
+// neuron (inhibitory).
+void add_interneuron_pool(FeedForwardNetwork& net, const FeedForwardSpec& spec) {
+  const std::uint32_t pool = spec.interneurons;
+  LifParameters lif = spec.lif;
+  lif.v_init_low = lif.v_init_high = lif.v_rest;
+  net.interneurons =
+      net.network.add_population("interneurons", std::make_shared<LifGroup>(pool, lif));
+  std::vector<engine::SynapseSpec> excite;
+  excite.reserve(spec.hidden);
+  for (std::uint32_t j = 0; j < spec.hidden; ++j)
+    excite.push_back({j, j % pool, static_cast<float>(spec.interneuron_input_weight), 0.0f});
+  net.hidden_to_interneurons = net.network.add_projection(
+      engine::Projection("hidden_to_interneurons", net.hidden, *net.interneurons, spec.hidden, pool,
+                         std::move(excite), spec.inhibition_delay_ms));
+  std::vector<engine::SynapseSpec> inhibit;
+  inhibit.reserve(static_cast<std::size_t>(pool) * spec.hidden);
+  for (std::uint32_t p = 0; p < pool; ++p)
+    for (std::uint32_t j = 0; j < spec.hidden; ++j)
+      inhibit.push_back({p, j, static_cast<float>(spec.inhibition_weight), 0.0f});
+  net.interneurons_to_hidden = net.network.add_projection(
+      engine::Projection("interneurons_to_hidden", *net.interneurons, net.hidden, pool, spec.hidden,
+                         std::move(inhibit), spec.inhibition_delay_ms));
+}
+
+}  // namespace
 
 FeedForwardNetwork build_feedforward(const FeedForwardSpec& spec) {
   validate(spec);
@@ -69,7 +101,9 @@ FeedForwardNetwork build_feedforward(const FeedForwardSpec& spec) {
   net.input_to_hidden = net.network.add_projection(
       engine::Projection("input_to_hidden", net.input, net.hidden, spec.inputs, spec.hidden,
                          std::move(synapses), spec.input_delay_ms));
-  if (spec.inhibition_weight < 0.0) {
+  if (spec.inhibition_weight < 0.0 && spec.interneurons > 0) {
+    add_interneuron_pool(net, spec);
+  } else if (spec.inhibition_weight < 0.0) {
     net.lateral_inhibition = net.network.add_projection(
         lateral_inhibition_projection(net.hidden, spec.hidden, spec.inhibition_weight,
                                       spec.inhibition_delay_ms, spec.shared_inhibition));

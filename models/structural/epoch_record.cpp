@@ -23,6 +23,10 @@ json to_json(const EpochRecord& r) {
                  {"readout", r.synops_per_test_image.readout}};
   if (r.synops_per_test_image.lateral_inhibition)
     synops["lateral_inhibition"] = *r.synops_per_test_image.lateral_inhibition;
+  if (r.synops_per_test_image.hidden_to_interneurons)
+    synops["hidden_to_interneurons"] = *r.synops_per_test_image.hidden_to_interneurons;
+  if (r.synops_per_test_image.interneurons_to_hidden)
+    synops["interneurons_to_hidden"] = *r.synops_per_test_image.interneurons_to_hidden;
   const SynapseCounts& c = r.synapses;
   json entry = {{"epoch", r.epoch},
                 {"test_accuracy", r.test_accuracy},
@@ -54,6 +58,8 @@ json to_json(const EpochRecord& r) {
                 {"eval_wall_s", r.eval_wall_s},
                 {"train_samples_per_s", r.train_samples_per_s},
                 {"train_synaptic_events_per_s", r.train_synaptic_events_per_s}};
+  if (r.interneuron_spikes_per_test_image)
+    entry["interneuron_spikes_per_test_image"] = *r.interneuron_spikes_per_test_image;
   if (r.validation_accuracy) {
     entry["validation_accuracy"] = *r.validation_accuracy;
     entry["validation_images"] = r.validation_images;
@@ -65,7 +71,7 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   const io::ResultReader f = entry.object();
   EpochRecord r;
   r.epoch = f.count("epoch");
-  r.test_accuracy = f.number("test_accuracy");
+  r.test_accuracy = f.fraction("test_accuracy");
   r.test_images = f.count("test_images");
   r.hidden_in_use_test = f.count("hidden_in_use_test");
   r.input_spikes_per_test_image = f.number("input_spikes_per_test_image");
@@ -75,6 +81,12 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   r.synops_per_test_image.readout = synops.number("readout");
   if (synops.has("lateral_inhibition"))
     r.synops_per_test_image.lateral_inhibition = synops.number("lateral_inhibition");
+  if (synops.has("hidden_to_interneurons"))
+    r.synops_per_test_image.hidden_to_interneurons = synops.number("hidden_to_interneurons");
+  if (synops.has("interneurons_to_hidden"))
+    r.synops_per_test_image.interneurons_to_hidden = synops.number("interneurons_to_hidden");
+  if (f.has("interneuron_spikes_per_test_image"))
+    r.interneuron_spikes_per_test_image = f.number("interneuron_spikes_per_test_image");
   const io::ResultReader synapses = f.at("synapses").object();
   r.synapses.potential = synapses.count("potential");
   r.synapses.realised = synapses.count("realised");
@@ -85,7 +97,7 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   r.structural_changes.deconsolidated = changes.count("deconsolidated");
   r.structural_changes.eliminated = changes.count("eliminated");
   r.structural_changes.grown = changes.count("grown");
-  r.train_running_accuracy = f.number("train_running_accuracy");
+  r.train_running_accuracy = f.fraction("train_running_accuracy");
   r.hidden_in_use_train = f.count("hidden_in_use_train");
   r.replayed_training_responses = f.boolean("replayed_training_responses");
   r.reused_test_responses = f.boolean("reused_test_responses");
@@ -94,12 +106,12 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   r.train_samples_per_s = f.number("train_samples_per_s");
   r.train_synaptic_events_per_s = f.number("train_synaptic_events_per_s");
   const io::ResultReader connectivity = f.at("connectivity").object();
-  r.connectivity.potential_P_pot = connectivity.number("potential_P_pot");
-  r.connectivity.anatomical_P = connectivity.number("anatomical_P");
-  r.connectivity.realised_of_potential = connectivity.number("realised_of_potential");
-  r.connectivity.consolidation_load = connectivity.number("consolidation_load");
+  r.connectivity.potential_P_pot = connectivity.fraction("potential_P_pot");
+  r.connectivity.anatomical_P = connectivity.fraction("anatomical_P");
+  r.connectivity.realised_of_potential = connectivity.fraction("realised_of_potential");
+  r.connectivity.consolidation_load = connectivity.fraction("consolidation_load");
   if (f.has("validation_accuracy")) {
-    r.validation_accuracy = f.number("validation_accuracy");
+    r.validation_accuracy = f.fraction("validation_accuracy");
     r.validation_images = f.count("validation_images");
   }
   return r;

@@ -15,7 +15,11 @@ namespace sprout::models {
 struct SynOpsPerImage {
   double input_to_hidden = 0;
   std::optional<double> lateral_inhibition;  // when the network has lateral inhibition
-  double readout = 0;                        // one accumulate per hidden spike and class
+  // When the inhibition goes through an interneuron pool: one per hidden spike per
+  // interneuron it reaches, and one per interneuron spike per hidden neuron.
+  std::optional<double> hidden_to_interneurons;
+  std::optional<double> interneurons_to_hidden;
+  double readout = 0;  // one accumulate per hidden spike and class
 };
 
 // Fractions of the structure (docs/model.md, connectivity measures).
@@ -36,6 +40,7 @@ struct EpochRecord {
   std::size_t hidden_in_use_test = 0;  // neurons that fired for some test image
   double input_spikes_per_test_image = 0;
   double hidden_spikes_per_test_image = 0;
+  std::optional<double> interneuron_spikes_per_test_image;  // with an interneuron pool
   SynOpsPerImage synops_per_test_image;
   // The validation images held out of training, if any.
   std::optional<double> validation_accuracy;

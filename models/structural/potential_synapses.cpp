@@ -126,7 +126,50 @@ StructuralStepStats structural_step(PotentialSynapses& synapses,
       }
     }
   }
+  if (settings.presynaptic_budget > 0) {
+    stats.eliminated +=
+        presynaptic_competition(synapses, settings.presynaptic_budget, settings.presynaptic_signal,
+                                settings.min_age_batches);
+  }
   return stats;
+}
+
+std::size_t presynaptic_competition(PotentialSynapses& synapses, std::size_t budget,
+                                    PresynapticSignal signal, std::size_t mature_after_batches) {
+  const std::size_t inputs = synapses.inputs();
+  auto states = synapses.states();
+  auto weights = synapses.weights();
+  auto traces = synapses.traces();
+  auto ages = synapses.ages();
+  std::size_t eliminated = 0;
+  std::vector<std::size_t> targets;  // mature synapse indices of one input
+  for (std::size_t i = 0; i < inputs; ++i) {
+    targets.clear();
+    for (std::size_t j = 0; j < synapses.hidden(); ++j) {
+      const std::size_t k = j * inputs + i;
+      const bool mature = states[k] == SynapseState::kConsolidated ||
+                          (states[k] == SynapseState::kSilent && ages[k] > mature_after_batches);
+      if (mature) targets.push_back(k);
+    }
+    const std::span<const float> strength =
+        signal == PresynapticSignal::kWeight ? std::span<const float>(weights) : traces;
+    if (targets.size() <= budget) continue;
+    // The strongest signal first; k grows with the neuron index.
+    const auto stronger = [&](std::size_t a, std::size_t b) {
+      return strength[a] != strength[b] ? strength[a] > strength[b] : a < b;
+    };
+    std::nth_element(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(budget),
+                     targets.end(), stronger);
+    for (std::size_t n = budget; n < targets.size(); ++n) {
+      const std::size_t k = targets[n];
+      states[k] = SynapseState::kAbsent;
+      weights[k] = 0.0f;
+      traces[k] = 0.0f;
+      ages[k] = 0;
+      ++eliminated;
+    }
+  }
+  return eliminated;
 }
 
 }  // namespace sprout::models

@@ -101,6 +101,16 @@ struct StructuralStepStats {
   std::size_t eliminated = 0;
   std::size_t grown = 0;
 };
+
+// Presynaptic competition for a limited resource: every input whose mature realised
+// synapses (consolidated, or silent and older than `mature_after_batches`) exceed `budget`
+// keeps the `budget` with the strongest `signal` (ties to the lower neuron index) and
+// loses the others (absent; weight, trace and age back to 0). Young silent synapses
+// neither count nor compete: like elimination, competition waits until a new synapse has
+// had time to learn. Returns the number eliminated. structural_step calls it last when
+// settings.presynaptic_budget > 0.
+std::size_t presynaptic_competition(PotentialSynapses& synapses, std::size_t budget,
+                                    PresynapticSignal signal, std::size_t mature_after_batches);
 StructuralStepStats structural_step(PotentialSynapses& synapses,
                                     std::span<const float> mean_input_when_active,
                                     std::span<const float> activity,

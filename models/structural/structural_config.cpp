@@ -17,6 +17,8 @@ using nlohmann::json;
 
 constexpr Names<GrowthPlacement, 2> kPlacementNames{
     {{GrowthPlacement::kActivityGuided, "activity"}, {GrowthPlacement::kRandom, "random"}}};
+constexpr Names<PresynapticSignal, 2> kSignalNames{
+    {{PresynapticSignal::kTrace, "trace"}, {PresynapticSignal::kWeight, "weight"}}};
 constexpr Names<ReadoutRule, 3> kReadoutNames{
     {{ReadoutRule::kWeightPerturbation, "weight_perturbation"},
      {ReadoutRule::kNodePerturbation, "node_perturbation"},
@@ -48,6 +50,8 @@ void read_network(ObjectReader& r, NetworkSettings& n) {
   r.real("inhibition_weight", n.inhibition_weight, -100.0, true, 0.0, true);
   r.real("inhibition_delay_ms", n.inhibition_delay_ms, 0.0, true, 1000.0, true);
   r.boolean("shared_inhibition", n.shared_inhibition);
+  r.integer("interneurons", n.interneurons, 0, 100000);
+  r.real("interneuron_input_weight", n.interneuron_input_weight, 0.0, false, 100.0, true);
   r.finish();
 }
 
@@ -80,6 +84,8 @@ void read_structural(ObjectReader& r, StructuralSettings& s) {
   r.real("new_weight", s.new_weight, 0.0, true, 1.0, true);
   r.real("new_trace", s.new_trace, 0.0, true, 1.0, true);
   r.integer("coactive_neurons", s.coactive_neurons, 0, 100000);
+  r.integer("presynaptic_budget", s.presynaptic_budget, 0, 100000);
+  r.choice("presynaptic_signal", s.presynaptic_signal, kSignalNames);
   if (s.elimination_threshold >= s.consolidation_threshold) {
     r.fail("elimination_threshold", "must be below consolidation_threshold");
   }
@@ -119,6 +125,9 @@ void read_section(ObjectReader& top, const char* key, Settings& settings,
 std::string_view to_string(GrowthPlacement placement) {
   return name_of(kPlacementNames, placement);
 }
+std::string_view to_string(PresynapticSignal signal) {
+  return name_of(kSignalNames, signal);
+}
 std::string_view to_string(ReadoutRule rule) {
   return name_of(kReadoutNames, rule);
 }
@@ -127,8 +136,12 @@ void apply_scaling_rules(StructuralConfig& c) {
   const auto hidden = static_cast<double>(c.network.hidden);
   c.hebbian.winners = std::max<std::size_t>(
       1, static_cast<std::size_t>(std::lround(c.hebbian.winners_fraction * hidden)));
-  c.network.inhibition_weight =
-      c.network.inhibition_per_presentation / (c.homeostasis.target_firing_probability * hidden);
+  // Inhibitory spikes per presentation: every hidden spike (lateral), or the pool's,
+  // about interneuron_input_weight per hidden spike.
+  const double inhibitory_spikes =
+      c.homeostasis.target_firing_probability * hidden *
+      (c.network.interneurons > 0 ? c.network.interneuron_input_weight : 1.0);
+  c.network.inhibition_weight = c.network.inhibition_per_presentation / inhibitory_spikes;
 }
 
 StructuralConfig parse_structural_config(const json& document, std::string_view source) {
@@ -218,7 +231,9 @@ json to_json(const StructuralConfig& c) {
             {"inhibition_per_presentation", n.inhibition_per_presentation},
             {"inhibition_weight", n.inhibition_weight},
             {"inhibition_delay_ms", n.inhibition_delay_ms},
-            {"shared_inhibition", n.shared_inhibition}}},
+            {"shared_inhibition", n.shared_inhibition},
+            {"interneurons", n.interneurons},
+            {"interneuron_input_weight", n.interneuron_input_weight}}},
           {"hebbian",
            {{"enabled", c.hebbian.enabled},
             {"winners_fraction", c.hebbian.winners_fraction},
@@ -244,7 +259,9 @@ json to_json(const StructuralConfig& c) {
             {"placement", to_string(s.placement)},
             {"new_weight", s.new_weight},
             {"new_trace", s.new_trace},
-            {"coactive_neurons", s.coactive_neurons}}},
+            {"coactive_neurons", s.coactive_neurons},
+            {"presynaptic_budget", s.presynaptic_budget},
+            {"presynaptic_signal", to_string(s.presynaptic_signal)}}},
           {"homeostasis",
            {{"enabled", c.homeostasis.enabled},
             {"learning_rate", c.homeostasis.learning_rate},

@@ -15,6 +15,8 @@
 namespace sprout::models {
 
 enum class GrowthPlacement { kActivityGuided, kRandom };
+// What the targets of one input compete by for its limited synapses.
+enum class PresynapticSignal { kTrace, kWeight };
 enum class ReadoutRule { kWeightPerturbation, kNodePerturbation, kDeltaRule };
 
 // The defaults are the shipped default model (configs/mnist_structural.json).
@@ -24,7 +26,7 @@ struct HebbianSettings {
   // The k most active hidden neurons learn per sample: k = round(winners_fraction x hidden)
   // (at least 1) unless `winners` is given in the config; `winners` holds the k in use.
   double winners_fraction = 0.05;
-  std::size_t winners = 80;
+  std::size_t winners = 20;
   double learning_rate = 0.05;  // eta of the instar rule
   // Annealing (online k-means): a neuron's rate is 1 / (its activity-weighted wins so
   // far), clamped to [minimum_learning_rate, learning_rate], so each prototype becomes
@@ -61,6 +63,16 @@ struct StructuralSettings {
   // The most active neurons whose consolidation traces and growth statistics learn from
   // a sample (0: the Hebbian winners, hebbian.winners).
   std::size_t coactive_neurons = 0;
+  // Presynaptic resource: each input neuron supports at most this many mature realised
+  // synapses (consolidated, or silent and older than min_age_batches); after every
+  // structural step its targets compete for them by presynaptic_signal and the weakest
+  // beyond the budget are eliminated. It bounds the synapses by the inputs, not by the
+  // hidden size. 0: no presynaptic competition.
+  std::size_t presynaptic_budget = 64;
+  // kTrace: the consolidation trace (how often the input is on when the target wins);
+  // kWeight: the synaptic weight, which synaptic scaling makes the input's share of the
+  // target's normalised prototype.
+  PresynapticSignal presynaptic_signal = PresynapticSignal::kTrace;
 };
 
 struct HomeostasisSettings {
@@ -87,7 +99,7 @@ struct ReadoutSettings {
 };
 
 struct NetworkSettings {
-  std::size_t hidden = 1600;
+  std::size_t hidden = 400;
   double input_gain = 0.25;  // voltage jump per unit weight
   LifParameters lif{.tau_m_ms = 20.0,
                     .v_rest = 0.0,
@@ -102,11 +114,19 @@ struct NetworkSettings {
   // (p* x hidden), unless `inhibition_weight` is given in the config; `inhibition_weight`
   // holds the weight in use.
   double inhibition_per_presentation = -20.0;
-  double inhibition_weight = -0.0625;
+  double inhibition_weight = -1.0;
   double inhibition_delay_ms = 0.5;
   // Deliver each inhibitory spike as one shared event instead of one update per hidden
   // neuron (engine::Projection::enable_shared_delivery): the same dynamics up to rounding.
   bool shared_inhibition = true;
+  // > 0: the inhibition goes through a pool of this many inhibitory interneurons instead
+  // of all-to-all hidden -> hidden synapses (Dale's law): hidden neuron j excites
+  // interneuron j mod interneurons by interneuron_input_weight, every interneuron spike
+  // inhibits every hidden neuron by inhibition_weight, whose rule then becomes
+  // inhibition_per_presentation / (p* x hidden x interneuron_input_weight): the pool fires
+  // about interneuron_input_weight times per hidden spike. 0: all-to-all lateral inhibition.
+  std::size_t interneurons = 1;
+  double interneuron_input_weight = 0.25;
 };
 
 struct StructuralConfig {
@@ -153,6 +173,7 @@ void apply_scaling_rules(StructuralConfig& config);
                                                        std::string_view source);
 [[nodiscard]] nlohmann::json to_json(const StructuralConfig& config);
 [[nodiscard]] std::string_view to_string(GrowthPlacement placement);
+[[nodiscard]] std::string_view to_string(PresynapticSignal signal);
 [[nodiscard]] std::string_view to_string(ReadoutRule rule);
 
 }  // namespace sprout::models

@@ -30,6 +30,8 @@ FeedForwardSpec network_spec(const StructuralConfig& c, std::size_t inputs) {
   spec.inhibition_weight = c.network.inhibition_weight;
   spec.inhibition_delay_ms = c.network.inhibition_delay_ms;
   spec.shared_inhibition = c.network.shared_inhibition;
+  spec.interneurons = static_cast<std::uint32_t>(c.network.interneurons);
+  spec.interneuron_input_weight = c.network.interneuron_input_weight;
   spec.seed = c.seed;
   return spec;
 }

@@ -36,6 +36,15 @@ void record_evaluation(EpochRecord& record, const EvaluationResult& eval,
         static_cast<double>(eval.counters.projections[*net.lateral_inhibition].synaptic_events) /
         images;
   }
+  const auto per_image = [&](engine::ProjectionId projection) {
+    return static_cast<double>(eval.counters.projections[projection].synaptic_events) / images;
+  };
+  if (net.interneurons) {
+    record.interneuron_spikes_per_test_image =
+        static_cast<double>(eval.counters.populations[*net.interneurons].spikes) / images;
+    record.synops_per_test_image.hidden_to_interneurons = per_image(*net.hidden_to_interneurons);
+    record.synops_per_test_image.interneurons_to_hidden = per_image(*net.interneurons_to_hidden);
+  }
   // The readout adds each hidden spike's weights, one per class.
   record.synops_per_test_image.readout =
       hidden_spikes * static_cast<double>(learner.readout().classes()) / images;
