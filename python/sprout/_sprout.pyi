@@ -245,7 +245,7 @@ class TrainingRun:
     def run(
         self,
         progress: Callable[[dict[str, Any]], object] | None = None,
-        checkpoint: str | os.PathLike[str] = ...,
+        checkpoint: str | os.PathLike[str] | None = None,
     ) -> None: ...
     def finish(
         self,

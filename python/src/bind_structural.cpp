@@ -159,11 +159,13 @@ RunHandle resume_run(const std::filesystem::path& checkpoint, py::object data,
   return handle;
 }
 
-void run_epochs(RunHandle& handle, py::object progress, const std::filesystem::path& checkpoint) {
+// checkpoint None: none saved (a default path() would reach Python as Path('.')).
+void run_epochs(RunHandle& handle, py::object progress,
+                const std::optional<std::filesystem::path>& checkpoint) {
   Interruption interruption(std::move(progress));
   PythonObserver observer(interruption);
   py::gil_scoped_release release;
-  handle.run->run(observer, checkpoint);
+  handle.run->run(observer, checkpoint.value_or(std::filesystem::path()));
   interruption.rethrow();
 }
 
@@ -295,8 +297,7 @@ to results.json; learner is the network (learner.save(path) writes network.bin).
                   py::arg("epochs") = py::none(), py::arg("threads") = py::none(),
                   py::arg("data_dir") = "",
                   "The run saved in a checkpoint, to be continued to `epochs` epochs in all.")
-      .def("run", &run_epochs, py::arg("progress") = py::none(),
-           py::arg("checkpoint") = std::filesystem::path(),
+      .def("run", &run_epochs, py::arg("progress") = py::none(), py::arg("checkpoint") = py::none(),
            R"(Trains the remaining epochs, saving a checkpoint after each if a path is given.
 
 progress(event) receives dicts: {"event": "pass", "name", "images"} when a pass over

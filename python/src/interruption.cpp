@@ -23,7 +23,9 @@ void Interruption::check(py::handle progress_arguments) {
       progress_(*py::reinterpret_borrow<py::tuple>(progress_arguments));
     }
   } catch (py::error_already_set& error) {
-    if (omp_in_parallel() != 0) {
+    // omp_get_level, not omp_in_parallel: a region of one thread is not "active", but an
+    // exception may not leave it either.
+    if (omp_get_level() > 0) {
       error_ = std::move(error);
       return;
     }
@@ -50,7 +52,7 @@ void Interruption::poll() {
 }
 
 void Interruption::rethrow() {
-  if (!error_ || omp_in_parallel() != 0) return;
+  if (!error_ || omp_get_level() > 0) return;
   py::error_already_set error = std::move(*error_);
   error_.reset();
   throw error;
