@@ -7,6 +7,10 @@ in the repository describes the API; help(sprout.Simulation) and the others docu
 each part.
 """
 
+# NumPy is imported here, with the module, rather than by the first call that returns an
+# array (which would then take the import's time).
+import numpy as _numpy  # noqa: F401
+
 from ._sprout import (
     __version__,
     build_target,
