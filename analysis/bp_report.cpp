@@ -29,7 +29,7 @@ std::vector<std::size_t> dense_per_layer(const models::Mlp& network) {
   return counts;
 }
 
-results::BpEpoch epoch_result(const models::EpochRecord& record) {
+results::BpEpoch epoch_result(const models::BpEpochRecord& record) {
   return {record.epoch,      record.phase,
           record.train_loss, record.train_accuracy,
           record.test_loss,  record.test_accuracy,
@@ -149,7 +149,7 @@ results::BpResults bp_run_results(const models::BpRun& run, const models::BpConf
   results.nonzero_synapses = bp_synapse_counts(nonzero);
   results.dense_synapses = bp_synapse_counts(dense);
   results.macs_per_image = macs_per_image(nonzero, dense);
-  for (const models::EpochRecord& record : run.epochs) {
+  for (const models::BpEpochRecord& record : run.epochs) {
     results.epochs.push_back(epoch_result(record));
     results.epoch_wall_s.push_back(record.wall_s);
   }

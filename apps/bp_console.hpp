@@ -47,7 +47,7 @@ class BpConsole {
       line_->update(done);
       if (done >= total) line_.reset();
     };
-    progress.epoch = [](const models::EpochRecord& record) {
+    progress.epoch = [](const models::BpEpochRecord& record) {
       std::size_t synapses = 0;
       for (std::size_t count : record.nonzero_synapses)
         synapses += count;

@@ -2,9 +2,6 @@
 // What every run of the paper's protocol does after training: its capacity measured with
 // the run's seed and written beside its results as capacity.json (as `sprout capacity
 // --out` writes it), and the numbers that go into the table.
-//
-// The structural rule's and BP's runs live in separate files: models/structural and
-// models/bp share a namespace and each has its own EpochRecord, so no file includes both.
 
 #include <cstdint>
 #include <filesystem>

@@ -74,7 +74,7 @@ TEST_CASE("BP learns separable clusters and the loss falls", "[bp][training]") {
   CHECK(run.test.accuracy() >= 0.95);
   CHECK(run.test.samples == 300);
   CHECK(run.train.samples == 600);
-  for (const EpochRecord& record : run.epochs)
+  for (const BpEpochRecord& record : run.epochs)
     CHECK(record.wall_s >= 0.0);
 }
 

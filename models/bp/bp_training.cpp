@@ -114,7 +114,7 @@ void BpTrainer::apply_update() {
   }
 }
 
-EpochRecord BpTrainer::train_epoch(std::string phase, const BpProgress& progress) {
+BpEpochRecord BpTrainer::train_epoch(std::string phase, const BpProgress& progress) {
   const auto start = Clock::now();
   const FeatureSet& train = data_.train;
   const std::size_t samples = train.size();
@@ -143,14 +143,14 @@ EpochRecord BpTrainer::train_epoch(std::string phase, const BpProgress& progress
   ++epochs_done_;
 
   const BatchScore test = evaluate_test();
-  EpochRecord record{epochs_done_,
-                     std::move(phase),
-                     running.mean_loss(),
-                     running.accuracy(),
-                     test.mean_loss(),
-                     test.accuracy(),
-                     wall_s,
-                     nonzero_per_layer(network_)};
+  BpEpochRecord record{epochs_done_,
+                       std::move(phase),
+                       running.mean_loss(),
+                       running.accuracy(),
+                       test.mean_loss(),
+                       test.accuracy(),
+                       wall_s,
+                       nonzero_per_layer(network_)};
   if (progress.epoch) progress.epoch(record);
   return record;
 }

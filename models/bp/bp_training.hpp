@@ -17,7 +17,8 @@
 
 namespace sprout::models {
 
-struct EpochRecord {
+// One epoch of a BP run (the structural rule's is models/structural's EpochRecord).
+struct BpEpochRecord {
   std::size_t epoch = 0;        // 1-based, over every epoch of the run
   std::string phase;            // "train", or "retrain 2/4" after pruning round 2 of 4
   double train_loss = 0.0;      // mean over the epoch's batches, each before its update
@@ -37,7 +38,7 @@ struct PruningRound {
 // Observers of a run; any may be empty.
 struct BpProgress {
   std::function<void(std::size_t samples_done, std::size_t samples_total)> batch;
-  std::function<void(const EpochRecord&)> epoch;
+  std::function<void(const BpEpochRecord&)> epoch;
   std::function<void(std::string_view)> note;
 };
 
@@ -48,7 +49,7 @@ class BpTrainer {
   BpTrainer(const BpConfig& config, const BpData& data, Mlp network);
 
   // One pass over the (shuffled) training set, then an evaluation on the test set.
-  EpochRecord train_epoch(std::string phase, const BpProgress& progress);
+  BpEpochRecord train_epoch(std::string phase, const BpProgress& progress);
 
   // Prunes the selected layers to `keep_total` synapses together (magnitude) and clears
   // the optimizer state of the pruned synapses.
@@ -76,7 +77,7 @@ class BpTrainer {
 
 struct BpRun {
   Mlp network;
-  std::vector<EpochRecord> epochs;
+  std::vector<BpEpochRecord> epochs;
   std::vector<PruningRound> pruning_rounds;
   BatchScore test;                // of the final network
   BatchScore train;               // of the final network, on the whole training set
