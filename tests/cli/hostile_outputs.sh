@@ -90,7 +90,7 @@ unchanged "$labels" "$labels_digest"
 bp_digest=$(digest "$work/bp/results.json")
 refuse "holds the results of an earlier run (results.json)" "${bp[@]}" --out "$work/bp"
 unchanged "$work/bp/results.json" "$bp_digest"
-refuse "--out DIR is required" "${bp[@]}" --out ""
+refuse "--out: empty path" "${bp[@]}" --out ""
 refuse "holds the input" "${bp[@]}" --out "$work/run" --budget-from "$work/run/results.json"
 mkdir -p "$work/sweep"
 echo '{}' >"$work/sweep/sweep.json"
