@@ -219,6 +219,30 @@ json paper_table_section(const std::filesystem::path& file) {
   return section;
 }
 
+// The front's points, each checked, in ascending order of synapses.
+json structural_front_section(const std::filesystem::path& file) {
+  const json document = io::read_json_file(file);
+  const io::ResultReader front = io::ResultReader(document, file.string()).object();
+  json points = json::array();
+  for (const io::ResultReader& item : front.items("points")) {
+    const io::ResultReader point = item.object();
+    const std::size_t synapses = point.at("nonzero_synapses").object().count("total");
+    if (synapses == 0) point.fail("nonzero_synapses.total", "must be > 0");
+    const double energy_nj = point.number("energy_nj_per_test_image");
+    if (!(energy_nj >= 0)) point.fail("energy_nj_per_test_image", "must be >= 0");
+    points.push_back({{"hidden", point.count("hidden")},
+                      {"presynaptic_budget", point.count("presynaptic_budget")},
+                      {"nonzero_synapses", synapses},
+                      {"test_accuracy", point.fraction("test_accuracy")},
+                      {"energy_nj_per_test_image", energy_nj}});
+  }
+  if (points.empty()) front.fail("points", "no point");
+  std::sort(points.begin(), points.end(), [](const json& a, const json& b) {
+    return a["nonzero_synapses"].get<std::size_t>() < b["nonzero_synapses"].get<std::size_t>();
+  });
+  return {{"file", file.string()}, {"points", points}};
+}
+
 results::SweepComparison sweep_section(const std::filesystem::path& file,
                                        const results::RunComparison& structural,
                                        double tolerance_points) {
@@ -296,6 +320,8 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
     inputs["bp"].push_back(path.string());
   inputs["sweep"] = request.sweep ? json(request.sweep->string()) : json(nullptr);
   inputs["paper_table"] = request.paper_table ? json(request.paper_table->string()) : json(nullptr);
+  inputs["structural_front"] =
+      request.structural_front ? json(request.structural_front->string()) : json(nullptr);
   json config = {{"inputs", inputs},
                  {"energy_costs_pj", request.costs},
                  {"tolerance_points", request.tolerance_points},
@@ -313,6 +339,8 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   if (request.sweep)
     report.sweep = sweep_section(*request.sweep, report.runs.front(), request.tolerance_points);
   if (request.paper_table) report.paper_table = paper_table_section(*request.paper_table);
+  if (request.structural_front)
+    report.structural_front = structural_front_section(*request.structural_front);
   return report;
 }
 

@@ -22,6 +22,8 @@ struct ComparisonRequest {
   std::optional<std::filesystem::path> sweep;  // sweep.json of `sprout bp sweep`
   // table2.json of `sprout paper-table`
   std::optional<std::filesystem::path> paper_table;
+  // front.json of scripts/structural_front
+  std::optional<std::filesystem::path> structural_front;
   EnergyCosts costs{};
   double tolerance_points = 0.5;  // of the over-parameterisation factor
   BootstrapOptions bootstrap{};   // of I(prediction; label)

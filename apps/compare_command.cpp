@@ -25,6 +25,7 @@ struct CompareOptions {
   std::vector<std::string> bp;
   std::string sweep;
   std::string paper_table;
+  std::string front;
   std::string out;
   bool force = false;
   analysis::ComparisonRequest request;
@@ -47,6 +48,7 @@ std::string command_line(const CompareOptions& options) {
     line += fmt::format(" --bp {}", bp);
   if (!options.sweep.empty()) line += fmt::format(" --sweep {}", options.sweep);
   if (!options.paper_table.empty()) line += fmt::format(" --paper-table {}", options.paper_table);
+  if (!options.front.empty()) line += fmt::format(" --front {}", options.front);
   const analysis::ComparisonRequest& request = options.request;
   return line + fmt::format(
                     " --out {} --accumulate-pj {} --mac-pj {} --tolerance-points {} "
@@ -67,6 +69,7 @@ void run_compare(CompareOptions& options) {
   options.request.bp.assign(options.bp.begin(), options.bp.end());
   if (!options.sweep.empty()) options.request.sweep = options.sweep;
   if (!options.paper_table.empty()) options.request.paper_table = options.paper_table;
+  if (!options.front.empty()) options.request.structural_front = options.front;
   const results::ComparisonReport report = analysis::compare_runs(options.request);
   const std::string html = report::comparison_html(report);  // before anything is written
   const std::filesystem::path out = options.out;
@@ -93,6 +96,8 @@ void add_compare_command(CLI::App& app) {
       ->required();
   cmd->add_option("--sweep", options->sweep,
                   "sweep.json of `sprout bp sweep` (over-parameterisation, equal-accuracy ratio)");
+  cmd->add_option("--front", options->front,
+                  "front.json of scripts/structural_front (the rule's accuracy-synapse front)");
   cmd->add_option("--paper-table", options->paper_table,
                   "table2.json of `sprout paper-table` (the paper's Table 2 beside Sprout's)");
   cmd->add_option("--out", options->out, "Output folder")->required();

@@ -148,6 +148,14 @@ void add_accuracy_chart(HtmlReport& page, const json& report) {
     for (const auto& [hidden, curve] : curves)
       chart.series.push_back(sorted_by_x(curve));
   }
+  if (!report["structural_front"].is_null()) {
+    Series front{.name = "structural rule front", .style = SeriesStyle::kLinesAndMarkers};
+    for (const json& point : report["structural_front"]["points"]) {
+      front.x.push_back(point["nonzero_synapses"].get<double>());
+      front.y.push_back(100.0 * point["test_accuracy"].get<double>());
+    }
+    chart.series.push_back(sorted_by_x(front));
+  }
   // The structural run and each BP variant: a point, or a curve when several runs of the
   // variant were given (e.g. L1 runs of several strengths).
   std::vector<Series> groups;
@@ -167,7 +175,7 @@ void add_accuracy_chart(HtmlReport& page, const json& report) {
   page.add_svg(render_svg(chart),
                "The structural rule and each BP variant as a point (a curve when several runs "
                "of a variant are given); the BP pruning sweep, if given, as one curve per "
-               "hidden size");
+               "hidden size; the structural rule's front (--front), if given, as one curve");
 }
 
 void add_training_chart(HtmlReport& page, const json& report) {

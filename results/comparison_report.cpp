@@ -199,6 +199,7 @@ json ComparisonReport::to_json() const {
       {"raster_t_end_ms", structural_files.raster_t_end_ms}};
   document["sweep"] = sweep ? sweep_json(*sweep) : json(nullptr);
   document["paper_table"] = paper_table ? *paper_table : json(nullptr);
+  document["structural_front"] = structural_front ? *structural_front : json(nullptr);
   replace_non_finite(document);
   return document;
 }
@@ -229,6 +230,8 @@ ComparisonReport ComparisonReport::from_json(const json& document, std::string s
   if (!in.at("sweep").value().is_null()) report.sweep = read_sweep(in.at("sweep"));
   if (in.has("paper_table") && !in.at("paper_table").value().is_null())
     report.paper_table = in.at("paper_table").object().value();
+  if (in.has("structural_front") && !in.at("structural_front").value().is_null())
+    report.structural_front = in.at("structural_front").object().value();
   return report;
 }
 

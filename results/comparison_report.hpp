@@ -133,6 +133,10 @@ struct ComparisonReport {
   // The paper's Table 2 as `sprout paper-table` measured it, when given: {file,
   // git_revision, rows, orderings, paper_rows, source} (analysis/paper_table.hpp).
   std::optional<nlohmann::json> paper_table;
+  // The structural rule's accuracy-synapse front (scripts/structural_front's front.json),
+  // when given: {file, points: [{hidden, presynaptic_budget, nonzero_synapses,
+  // test_accuracy, energy_nj_per_test_image}]}.
+  std::optional<nlohmann::json> structural_front;
 
   [[nodiscard]] nlohmann::json to_json() const;
   // Throws one line "<source>: <key>: <problem>" (results/schema.hpp).

@@ -119,6 +119,39 @@ TEST_CASE("compare: an interneuron pool's SynOps count in the energy", "[compari
   CHECK(structural["energy"]["at_mac_cost_pj"].get<double>() == 4800.0);
 }
 
+TEST_CASE("compare: the rule's accuracy-synapse front, checked and drawn", "[comparison]") {
+  Fixture fixture;
+  const auto front_file = fixture.folder.path() / "front.json";
+  auto point = [](std::size_t hidden, std::size_t budget, std::size_t synapses, double accuracy) {
+    return json{{"hidden", hidden},
+                {"presynaptic_budget", budget},
+                {"interneurons", 1},
+                {"validation_accuracy", nullptr},
+                {"test_accuracy", accuracy},
+                {"nonzero_synapses", {{"input_hidden", synapses - 10}, {"total", synapses}}},
+                {"energy_nj_per_test_image", 0.5}};
+  };
+  write(front_file, {{"points", {point(400, 64, 3000, 0.93), point(400, 32, 2000, 0.92)}}});
+  fixture.request.structural_front = front_file;
+  const sprout::results::ComparisonReport comparison = compare_runs(fixture.request);
+  const json report = comparison.to_json();
+  const json& points = report["structural_front"]["points"];
+  REQUIRE(points.size() == 2);
+  CHECK(points[0]["nonzero_synapses"] == 2000);  // ascending in synapses
+  CHECK(points[0]["presynaptic_budget"] == 32);
+  CHECK(points[1]["test_accuracy"] == 0.93);
+  CHECK(report["provenance"]["config"]["inputs"]["structural_front"] == front_file.string());
+  CHECK(sprout::results::ComparisonReport::from_json(report, "report.json").to_json() == report);
+  CHECK_THAT(sprout::report::comparison_html(comparison),
+             Catch::Matchers::Contains("structural rule front"));
+
+  write(front_file, {{"points", {point(400, 64, 3000, 1.7)}}});
+  CHECK_THAT(error_of(fixture.request), Catch::Matchers::Contains("front.json") &&
+                                            Catch::Matchers::Contains("points.0.test_accuracy"));
+  write(front_file, {{"points", json::array()}});
+  CHECK_THAT(error_of(fixture.request), Catch::Matchers::Contains("points: no point"));
+}
+
 TEST_CASE("compare: C_S counts every training image when the confusion covers the first N",
           "[comparison]") {
   // `sprout train --measures-train-limit 1000` on 6,000 training images: the information
