@@ -10,6 +10,7 @@ namespace sprout::apps {
 void add_bp_command(CLI::App& app);
 void add_capacity_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
+void add_config_command(CLI::App& app);
 void add_data_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_train_command(CLI::App& app);

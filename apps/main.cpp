@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   sprout::apps::add_bp_command(app);
   sprout::apps::add_capacity_command(app);
   sprout::apps::add_compare_command(app);
+  sprout::apps::add_config_command(app);
   sprout::apps::add_data_command(app);
   sprout::apps::add_simulate_command(app);
   sprout::apps::add_train_command(app);

@@ -53,8 +53,10 @@ enum class StreamPurpose : std::uint64_t {
 }
 
 // xoshiro256** (Blackman & Vigna 2018): fast, 256-bit state, passes BigCrush. Satisfies
-// std::uniform_random_bit_generator. Conversions to real numbers are our own so that
-// results are the same with any standard library.
+// std::uniform_random_bit_generator. Conversions to real numbers are our own, not the
+// standard library's distributions (whose algorithms differ between implementations);
+// exponential() and normal() call libm's log, sqrt and cos, so their values are the same
+// wherever the C library is (glibc on every supported machine).
 class RandomStream {
  public:
   using result_type = std::uint64_t;

@@ -22,7 +22,7 @@ expect_error() {
 expect_error "'trian' is not a command; did you mean 'train'? (sprout --help lists the commands)" trian
 expect_error "'comapre' is not a command; did you mean 'compare'? (sprout --help lists the commands)" \
   comapre --out x
-expect_error "'xyz' is not a command (commands: bp, capacity, compare, data, simulate, train, eval, paper-table, probe) (sprout --help lists the commands)" xyz
+expect_error "'xyz' is not a command (commands: bp, capacity, compare, config, data, simulate, train, eval, paper-table, probe) (sprout --help lists the commands)" xyz
 expect_error "A subcommand is required (sprout --help lists the commands)"
 expect_error "train: unknown option '--thread'; did you mean '--threads'? (sprout train --help lists the options)" \
   train --thread 2
