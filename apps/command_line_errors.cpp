@@ -107,6 +107,10 @@ std::string parse_error_line(const CLI::App& app, const CLI::ParseError& error,
       !arguments.front().starts_with("-"))
     unplaced.push_back(arguments.front());
   if (!unplaced.empty()) problem = unexpected_word(command, unplaced.front());
+  // CLI11 says "--epochs: At Most 1 required but received 2" for an option given twice.
+  if (const auto at = problem.find(": At Most 1 required but received "); at != std::string::npos)
+    problem = fmt::format("{}: given {} times; give it once", problem.substr(0, at),
+                          problem.substr(at + 34));
   return path.empty() ? fmt::format("{} ({} lists the commands)", problem, help)
                       : fmt::format("{}: {} ({} lists the options)", path, problem, help);
 }
