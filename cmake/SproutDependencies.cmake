@@ -12,7 +12,7 @@ endfunction()
 sprout_require(Boost libboost-dev 1.74)
 sprout_require(fmt libfmt-dev)
 sprout_require(Eigen3 libeigen3-dev 3.3 NO_MODULE)
-sprout_require(OpenMP libomp-dev)
+sprout_require(OpenMP libomp-15-dev)  # GCC has its own; this is Clang 15's
 sprout_require(CLI11 libcli11-dev)
 sprout_require(nlohmann_json nlohmann-json3-dev)
 sprout_require(ZLIB zlib1g-dev)
