@@ -5,12 +5,22 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include <string>
+
+#include "io/results_file.hpp"
 #include "models/bp/bp_config.hpp"
 #include "models/structural/structural_config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const nlohmann::json document = nlohmann::json::parse(data, data + size, nullptr, false);
-  if (document.is_discarded()) return 0;
+  // As the program reads a config file: text that is not JSON, or nests too deep, is one
+  // error before any reader sees it.
+  nlohmann::json document;
+  try {
+    document =
+        sprout::io::parse_json_text(std::string(reinterpret_cast<const char*>(data), size), "fuzz");
+  } catch (const std::runtime_error&) {
+    return 0;
+  }
   try {
     const auto config = sprout::models::parse_structural_config(document, "fuzz");
     // What the reader accepts, it writes back and reads again the same.

@@ -26,11 +26,20 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) throw std::runtime_error(fmt::format("{}: cannot read file", path.string()));
+  return parse_json_text(text.str(), path.string());
+}
+
+nlohmann::json parse_json_text(const std::string& text, std::string_view source) {
+  const auto limit_depth = [source](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth > kMaxJsonDepth)
+      throw std::runtime_error(
+          fmt::format("{}: invalid JSON: nested deeper than {} levels", source, kMaxJsonDepth));
+    return true;
+  };
   try {
-    return nlohmann::json::parse(text.str());
+    return nlohmann::json::parse(text, limit_depth);
   } catch (const nlohmann::json::exception& error) {
-    throw std::runtime_error(
-        fmt::format("{}: invalid JSON: {}", path.string(), json_error_text(error)));
+    throw std::runtime_error(fmt::format("{}: invalid JSON: {}", source, json_error_text(error)));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace sprout::io {
 
@@ -13,6 +14,11 @@ void write_json_atomically(const std::filesystem::path& path, const nlohmann::js
 
 // Reads a JSON file; throws std::runtime_error "<path>: <reason>" when missing or invalid.
 [[nodiscard]] nlohmann::json read_json_file(const std::filesystem::path& path);
+// JSON text parsed, refusing nesting deeper than kMaxJsonDepth (deeper documents would
+// exhaust the stack of the recursive code that prints or walks them); throws one line
+// "<source>: invalid JSON: <problem>".
+inline constexpr int kMaxJsonDepth = 64;
+[[nodiscard]] nlohmann::json parse_json_text(const std::string& text, std::string_view source);
 
 // A JSON library error as a user reads it: "parse error at line 2, column 3: ...", without
 // the library's "[json.exception...]" tag.

@@ -18,6 +18,7 @@
 
 #include "engine/atomic_file.hpp"
 #include "io/result_reader.hpp"
+#include "io/results_file.hpp"
 #include "models/structural/structural_learner.hpp"
 
 namespace sprout::models {
@@ -196,8 +197,8 @@ StructuralLearner StructuralLearner::load(const std::filesystem::path& path,
   in.bytes(text.data(), length);
   nlohmann::json header;
   try {
-    header = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception&) {
+    header = io::parse_json_text(text, "header");
+  } catch (const std::runtime_error&) {
     in.fail("the header is not valid JSON (corrupt file)");
   }
   const std::string source = fmt::format("{}: network file header", path.string());

@@ -31,4 +31,11 @@ if "$sprout" config show --config "$configs/mnist_bp.json" >"$work/out" 2>"$work
 fi
 [ "$(wc -l <"$work/err")" -eq 1 ] || fail "one error line"
 grep -q "^sprout: error: .*mnist_bp.json: .*unknown key" "$work/err" || fail "error names file and key"
+# Nesting deeper than the reader allows: one line, no crash.
+python3 -c 'print("[" * 5000 + "]" * 5000)' >"$work/deep.json"
+if "$sprout" config show --config "$work/deep.json" >"$work/out" 2>"$work/err"; then
+  fail "a 5000-deep document accepted"
+fi
+[ "$(wc -l <"$work/err")" -eq 1 ] || fail "one error line for a deep document"
+grep -q "deep.json: invalid JSON: nested deeper than 64 levels" "$work/err" || fail "deep: message"
 echo "cli.config_show passed"
