@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -17,6 +18,7 @@
 #include "models/bp/bp_config.hpp"
 #include "models/bp/bp_sweep.hpp"
 #include "models/bp/bp_training.hpp"
+#include "protocols/distributed_bp_sweep.hpp"
 #include "report/bp_outputs.hpp"
 #include "results/training_budget.hpp"
 
@@ -61,11 +63,12 @@ CLI::Option* add_common_options(CLI::App& command, BpOptions& options, const cha
 
 // The output folder, checked and locked before any work (after the config, whose errors
 // cost nothing).
-io::OutputFolder open_out(const BpOptions& options, const std::vector<std::string>& outputs) {
+void open_out(std::optional<io::OutputFolder>& folder, const BpOptions& options,
+              const std::vector<std::string>& outputs) {
   const std::vector<std::filesystem::path> inputs = {options.config, options.data_dir,
                                                      options.budget_from};
-  return {options.out, "--out", outputs, inputs,
-          options.force ? io::ExistingResults::kReplace : io::ExistingResults::kRefuse};
+  folder.emplace(options.out, "--out", outputs, inputs,
+                 options.force ? io::ExistingResults::kReplace : io::ExistingResults::kRefuse);
 }
 
 models::BpConfig parse_checked(const nlohmann::json& document, std::string_view source) {
@@ -89,7 +92,8 @@ void run_bp_command(BpOptions& options) {
   if (budget_source.empty() && config.variant == models::BpVariant::kBudget)
     budget_source = options.config;
 
-  const io::OutputFolder folder = open_out(options, {"results.json", "weights.bin"});
+  std::optional<io::OutputFolder> folder;
+  open_out(folder, options, {"results.json", "weights.bin"});
   const models::BpData data = load_bp_data_verbose(config, options.data_dir);
   print_bp_start(config, data);
   BpConsole console;
@@ -99,16 +103,25 @@ void run_bp_command(BpOptions& options) {
 }
 
 void run_sweep_command(const BpOptions& options) {
+  // Under MPI the hidden sizes are spread over the ranks; rank 0 owns the output folder.
+  const distributed::Communicator& ranks = command_ranks();
   const models::BpSweepConfig config =
       io::parse_config_file(options.config, *options.overrides, models::parse_bp_sweep_config);
-  const io::OutputFolder folder = open_out(options, {"sweep.json", "sweep.csv"});
+  std::optional<io::OutputFolder> folder;
+  if (ranks.is_root()) open_out(folder, options, {"sweep.json", "sweep.csv"});
+  ranks.barrier();
   const auto start = std::chrono::steady_clock::now();
   const models::BpData data = load_bp_data_verbose(config.training, options.data_dir);
   BpSweepConsole console(config);
-  const std::vector<models::BpSweepPoint> points = models::run_bp_sweep(
-      config, data, {}, [&](const models::BpSweepPoint& point) { console.point(point); });
+  if (ranks.size() > 1) {
+    fmt::print("bp sweep: {} hidden sizes over {} MPI ranks; rank 0 shows its own points\n",
+               config.hidden_sizes.size(), ranks.size());
+  }
+  const std::vector<models::BpSweepPoint> points = protocols::run_bp_sweep_on_ranks(
+      ranks, config, data, [&](const models::BpSweepPoint& point) { console.point(point); });
   const double total_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!ranks.is_root()) return;
   const std::filesystem::path out(options.out);
   print_sweep_summary(report::write_bp_sweep_outputs(out, points, config, total_wall_s), out);
 }
@@ -154,6 +167,7 @@ void add_bp_command(CLI::App& app) {
   bp->require_subcommand(0, 1);
   bp->callback([sweep, options] {
     if (sweep->parsed()) return;
+    require_one_rank("bp");
     run_bp_command(*options);
   });
 }

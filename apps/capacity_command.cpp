@@ -110,7 +110,10 @@ void add_capacity_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--out", o->out, "Optional result JSON");
   cmd->add_flag("--force", o->force, "Replace an existing --out file");
-  cmd->callback([o] { run_capacity(*o); });
+  cmd->callback([o] {
+    require_one_rank("capacity");
+    run_capacity(*o);
+  });
 }
 
 }  // namespace sprout::apps

@@ -4,9 +4,25 @@
 // one-line message and exits non-zero.
 
 #include <CLI/CLI.hpp>
+#include <string_view>
+
+#include "distributed/communicator.hpp"
 
 namespace sprout::apps {
 
+// Every command but `batch`, on `app` (the program's top level, or a line of a batch).
+void add_run_commands(CLI::App& app);
+
+// The ranks a command divides its work over: the job's (Communicator::world()), or this
+// process alone while `batch` runs one of its lines.
+[[nodiscard]] const distributed::Communicator& command_ranks();
+void set_command_ranks(const distributed::Communicator& ranks);
+
+// Throws (one line) when the job has more than one rank and `command` does not divide its
+// work over them: it would run once on every rank, each writing the same outputs.
+void require_one_rank(std::string_view command);
+
+void add_batch_command(CLI::App& app);
 void add_bp_command(CLI::App& app);
 void add_capacity_command(CLI::App& app);
 void add_compare_command(CLI::App& app);

@@ -117,7 +117,10 @@ void add_compare_command(CLI::App& app) {
   cmd->add_option("--bootstrap", options->request.bootstrap.replicates,
                   "Bootstrap replicates of I(prediction; label) (0: no interval)")
       ->capture_default_str();
-  cmd->callback([options] { run_compare(*options); });
+  cmd->callback([options] {
+    require_one_rank("compare");
+    run_compare(*options);
+  });
 }
 
 }  // namespace sprout::apps

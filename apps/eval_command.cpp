@@ -63,7 +63,10 @@ void add_eval_command(CLI::App& app) {
                      "1,2 (default: all the network learnt)");
   cmd->add_option("--out", o->out, "Optional result JSON (accuracy and every prediction)");
   cmd->add_flag("--force", o->force, "Replace an existing --out file");
-  cmd->callback([o] { run_eval(*o); });
+  cmd->callback([o] {
+    require_one_rank("eval");
+    run_eval(*o);
+  });
 }
 
 }  // namespace sprout::apps

@@ -10,38 +10,52 @@
 
 #include "apps/command_line_errors.hpp"
 #include "apps/commands.hpp"
+#include "distributed/communicator.hpp"
+#include "distributed/session.hpp"
 #include "engine/build_info.hpp"
+
+namespace {
+
+// An error ends every rank of an MPI job: the others would wait for this one forever.
+int fail(int exit_code) {
+  if (sprout::distributed::Communicator::world().size() > 1)
+    sprout::distributed::Session::abort(exit_code);
+  return exit_code;
+}
+
+// "sprout: error: " on one process or rank 0, "sprout: error (rank 3): " on the others.
+std::string error_prefix() {
+  const auto& world = sprout::distributed::Communicator::world();
+  return world.is_root() ? "sprout: error: "
+                         : fmt::format("sprout: error (rank {}): ", world.rank());
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // Progress and results appear line by line in a log or a pipe, not when the run ends.
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  const sprout::distributed::Session mpi(argc, argv);
   CLI::App app{"Sprout: event-driven spiking simulation and learning by structural plasticity"};
   app.set_version_flag(
-      "--version", fmt::format("sprout {} ({})\nbuilt for {} by {}", sprout::version(),
-                               sprout::git_revision(), sprout::build_target(), sprout::compiler()));
+      "--version", fmt::format("sprout {} ({})\nbuilt for {} by {}\nMPI: {}", sprout::version(),
+                               sprout::git_revision(), sprout::build_target(), sprout::compiler(),
+                               sprout::distributed::mpi_description()));
   app.require_subcommand(1);
-  sprout::apps::add_bp_command(app);
-  sprout::apps::add_capacity_command(app);
-  sprout::apps::add_compare_command(app);
-  sprout::apps::add_config_command(app);
-  sprout::apps::add_data_command(app);
-  sprout::apps::add_simulate_command(app);
-  sprout::apps::add_train_command(app);
-  sprout::apps::add_eval_command(app);
-  sprout::apps::add_paper_table_command(app);
-  sprout::apps::add_probe_command(app);
+  sprout::apps::add_batch_command(app);
+  sprout::apps::add_run_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& done) {  // --help, --version
     return app.exit(done);
   } catch (const CLI::ParseError& error) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
-    fmt::print(stderr, "sprout: error: {}\n",
+    fmt::print(stderr, "{}{}\n", error_prefix(),
                sprout::apps::parse_error_line(app, error, arguments));
-    return error.get_exit_code();
+    return fail(error.get_exit_code());
   } catch (const std::exception& error) {
-    fmt::print(stderr, "sprout: error: {}\n", error.what());
-    return 1;
+    fmt::print(stderr, "{}{}\n", error_prefix(), error.what());
+    return fail(1);
   }
   return 0;
 }

@@ -34,8 +34,16 @@ struct PaperTableOptions {
 class PaperTableConsole : public protocols::PaperProtocolObserver, public models::TrainingObserver {
  public:
   void planned(const protocols::PaperPlan& plan) override {
-    fmt::print("paper-table: {} runs on digits {}; the tables are rewritten after each run\n",
-               plan.runs.size(), fmt::join(plan.classes, ","));
+    const int ranks = command_ranks().size();
+    if (ranks == 1) {
+      fmt::print("paper-table: {} runs on digits {}; the tables are rewritten after each run\n",
+                 plan.runs.size(), fmt::join(plan.classes, ","));
+    } else {
+      fmt::print(
+          "paper-table: {} runs on digits {} over {} MPI ranks (rank 0 shows its own runs); the "
+          "tables are written when every run is done\n",
+          plan.runs.size(), fmt::join(plan.classes, ","), ranks);
+    }
     std::fflush(stdout);
   }
   void run_started(const protocols::PaperRunPlan& run, std::size_t index,
@@ -84,7 +92,8 @@ void run_paper_table(PaperTableOptions& o) {
   settings.hidden = protocols::parse_hidden_list(o.hidden, "--hidden");
   if (o.classes) settings.classes = encoders::parse_class_list(*o.classes, "--classes");
   PaperTableConsole console;
-  const protocols::PaperProtocolResult result = protocols::run_paper_protocol(settings, console);
+  const protocols::PaperProtocolResult result =
+      protocols::run_paper_protocol(settings, console, command_ranks());
   fmt::print("wrote {} and {} ({:.1f} min)\n", result.table_json.string(),
              result.table_markdown.string(), result.wall_s / 60);
 }

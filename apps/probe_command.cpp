@@ -84,7 +84,10 @@ void add_probe_command(CLI::App& app) {
   cmd->add_option("--threads", request.threads, "Threads")->check(CLI::Range(1, 1024));
   cmd->add_option("--out", o->out, "Optional result JSON (every accuracy and the options)");
   cmd->add_flag("--force", o->force, "Replace an existing --out file");
-  cmd->callback([o] { run_probe(*o); });
+  cmd->callback([o] {
+    require_one_rank("probe");
+    run_probe(*o);
+  });
 }
 
 }  // namespace sprout::apps

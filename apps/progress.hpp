@@ -5,6 +5,7 @@
 // the pass's duration. In a log or a pipe it is a line whenever another tenth is done, at
 // most one a second (the first after three seconds), and a closing line for passes that took a
 // second or more: a short pass (a BP epoch of 0.3 s) leaves only its caller's summary line.
+// Under MPI only rank 0 shows progress.
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -15,6 +16,8 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+
+#include "distributed/communicator.hpp"
 
 namespace sprout::apps {
 
@@ -57,6 +60,7 @@ class ProgressLine {
         unit_(std::move(unit)),
         total_(total),
         tty_(isatty(fileno(stderr)) != 0),
+        quiet_(!distributed::Communicator::world().is_root()),
         start_(std::chrono::steady_clock::now()),
         last_line_(start_) {}
   ProgressLine(const ProgressLine&) = delete;
@@ -111,6 +115,7 @@ class ProgressLine {
     return std::chrono::duration<double>(now - start_).count();
   }
   void print(const std::string& text, bool last) {
+    if (quiet_) return;
     // \33[K clears what a longer earlier line left on the terminal.
     if (tty_)
       fmt::print(stderr, "\r{}\33[K{}", text, last ? "\n" : "");
@@ -123,6 +128,7 @@ class ProgressLine {
   std::string unit_;
   std::size_t total_;
   bool tty_;
+  bool quiet_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_line_;
   std::size_t last_tenth_ = 0;

@@ -142,7 +142,10 @@ void add_simulate_command(CLI::App& app) {
                   "Budget of the first image's raster; beyond it spikes are dropped and counted")
       ->capture_default_str();
   cmd->add_flag("--quiet", o->quiet, "No progress line");
-  cmd->callback([o] { run_simulate(*o); });
+  cmd->callback([o] {
+    require_one_rank("simulate");
+    run_simulate(*o);
+  });
 }
 
 }  // namespace sprout::apps

@@ -18,6 +18,7 @@
 #include "apps/options.hpp"
 #include "apps/progress.hpp"
 #include "apps/training_console.hpp"
+#include "distributed/communicator.hpp"
 #include "encoders/class_subset.hpp"
 #include "encoders/mnist.hpp"
 #include "io/output_folder.hpp"
@@ -54,20 +55,27 @@ std::optional<T> overridden(const ConfigOverrides& overrides, std::string_view k
 
 void run_train(const TrainOptions& o) {
   if (o.resume && o.force) throw std::runtime_error("--resume and --force: choose one");
+  // Under MPI every rank trains the same run on its share of each batch's samples
+  // (docs/scaling.md); rank 0 alone owns the output folder and writes the outputs.
+  const distributed::Communicator& ranks = command_ranks();
   // Checked before the data are read, so that a bad value costs no time.
   const models::StructuralConfig config =
       io::parse_config_file(o.config_path, *o.overrides, models::parse_structural_config);
-  const std::vector<std::filesystem::path> inputs = {o.config_path, o.data_dir};
-  const io::OutputFolder folder(o.out, "--out", kRunFiles, inputs,
-                                o.resume  ? io::ExistingResults::kContinue
-                                : o.force ? io::ExistingResults::kReplace
-                                          : io::ExistingResults::kRefuse);
-  const std::filesystem::path& out = folder.path();
-  const std::filesystem::path checkpoint = out / "checkpoint.bin";
-  if (o.force) {
-    for (const std::string& name : kRunFiles)
-      std::filesystem::remove(out / name);
+  std::optional<io::OutputFolder> folder;
+  if (ranks.is_root()) {
+    const std::vector<std::filesystem::path> inputs = {o.config_path, o.data_dir};
+    folder.emplace(o.out, "--out", kRunFiles, inputs,
+                   o.resume  ? io::ExistingResults::kContinue
+                   : o.force ? io::ExistingResults::kReplace
+                             : io::ExistingResults::kRefuse);
+    if (o.force) {
+      for (const std::string& name : kRunFiles)
+        std::filesystem::remove(folder->path() / name);
+    }
   }
+  ranks.barrier();  // the folder is checked (and cleared) before any rank reads from it
+  const std::filesystem::path out = folder ? folder->path() : std::filesystem::path(o.out);
+  const std::filesystem::path checkpoint = out / "checkpoint.bin";
   const encoders::Mnist mnist = encoders::load_mnist(o.data_dir, config.data.classes);
 
   std::optional<models::TrainingRun> run;
@@ -81,7 +89,7 @@ void run_train(const TrainOptions& o) {
   if (o.resume && std::filesystem::exists(checkpoint)) {
     run.emplace(models::TrainingRun::resume(
         checkpoint, mnist, overridden<std::size_t>(*o.overrides, "epochs"), config.threads));
-    run->check_results_pair(out / "results.json");
+    if (ranks.is_root()) run->check_results_pair(out / "results.json");
     if (run->config().data.classes != config.data.classes) {
       throw std::runtime_error(fmt::format(
           "{}: the checkpoint learnt the classes {}, the config asks for {}", checkpoint.string(),
@@ -91,6 +99,7 @@ void run_train(const TrainOptions& o) {
   } else {
     run.emplace(config, mnist);
   }
+  run->set_communicator(&ranks);
   const analysis::RunSource source{o.config_path, o.data_dir};
   const auto& c = run->config();
   const auto counts = run->learner().synapses().counts();
@@ -99,6 +108,10 @@ void run_train(const TrainOptions& o) {
       "potential synapses, {} realised\n",
       run->split().train, run->split().test, c.network.hidden, c.hebbian.winners,
       c.network.inhibition_weight, counts.potential, counts.realised);
+  if (ranks.size() > 1) {
+    fmt::print("train: {} MPI ranks of {} thread{} each share every batch's samples\n",
+               ranks.size(), c.threads, c.threads == 1 ? "" : "s");
+  }
   std::fflush(stdout);
 
   // After each epoch: the checkpoint (by the run), then the results so far.
@@ -108,8 +121,10 @@ void run_train(const TrainOptions& o) {
             std::filesystem::path results)
         : run_(run), source_(source), results_(std::move(results)) {}
     void epoch_finished(const models::EpochRecord& record) override {
-      results::write_results_file(results_,
-                                  analysis::structural_run_results(run_, source_, nullptr));
+      if (!results_.empty()) {
+        results::write_results_file(results_,
+                                    analysis::structural_run_results(run_, source_, nullptr));
+      }
       TrainingConsole::epoch_finished(record);
     }
 
@@ -117,11 +132,11 @@ void run_train(const TrainOptions& o) {
     const models::TrainingRun& run_;
     const analysis::RunSource& source_;
     std::filesystem::path results_;
-  } console(*run, source, out / "results.json");
+  } console(*run, source, ranks.is_root() ? out / "results.json" : std::filesystem::path());
   const std::size_t epochs_left = c.epochs - std::min(c.epochs, run->epochs().size());
   Stage training("training", fmt::format("{} epoch{} of {}", epochs_left,
                                          epochs_left == 1 ? "" : "s", c.epochs));
-  run->run(console, checkpoint);
+  run->run(console, ranks.is_root() ? checkpoint : std::filesystem::path());
   training.done();
 
   const std::size_t measured =
@@ -129,11 +144,14 @@ void run_train(const TrainOptions& o) {
   Stage measuring("final measures",
                   fmt::format("the final network on the {} test and {} training images",
                               run->split().test, measured));
-  report::write_training_outputs(out, *run);
+  if (ranks.is_root()) report::write_training_outputs(out, *run);
+  // Collective: every rank takes part in the final evaluations.
   analysis::FinalEvaluations final{run->final_test(console), {}};
   final.train = run->final_train(console, measured);
-  results::write_results_file(out / "results.json",
-                              analysis::structural_run_results(*run, source, &final));
+  if (ranks.is_root()) {
+    results::write_results_file(out / "results.json",
+                                analysis::structural_run_results(*run, source, &final));
+  }
   measuring.done();
   fmt::print("wrote {}\n", (out / "results.json").string());
 }

@@ -22,3 +22,21 @@ endif()
 if(SPROUT_BUILD_BENCHMARKS)
   sprout_require(benchmark libbenchmark-dev)
 endif()
+
+# MPI (Open MPI: libopenmpi-dev and openmpi-bin) for training and sweeps over several
+# processes or machines. AUTO uses it when found; without it every command runs in one
+# process. `sprout --version` says which.
+set(SPROUT_MPI AUTO CACHE STRING "Build with MPI: ON, OFF or AUTO (when found)")
+set_property(CACHE SPROUT_MPI PROPERTY STRINGS ON OFF AUTO)
+set(SPROUT_WITH_MPI OFF)
+# Only MPI's C API is used (from C++); the deprecated C++ bindings are not wanted.
+set(MPI_CXX_SKIP_MPICXX ON)
+if(SPROUT_MPI STREQUAL "ON")
+  sprout_require(MPI libopenmpi-dev COMPONENTS CXX)
+  set(SPROUT_WITH_MPI ON)
+elseif(SPROUT_MPI STREQUAL "AUTO")
+  find_package(MPI COMPONENTS CXX QUIET)
+  set(SPROUT_WITH_MPI ${MPI_CXX_FOUND})
+elseif(NOT SPROUT_MPI STREQUAL "OFF")
+  message(FATAL_ERROR "SPROUT_MPI must be ON, OFF or AUTO, not '${SPROUT_MPI}'")
+endif()

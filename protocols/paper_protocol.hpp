@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/paper_table.hpp"
+#include "distributed/communicator.hpp"
 #include "protocols/paper_plan.hpp"
 
 namespace sprout::models {
@@ -45,7 +46,13 @@ struct PaperProtocolResult {
 // Checks the options and configs (paper_plan.hpp), the output folder (io/output_folder.hpp:
 // an earlier protocol's tables or runs there are refused unless settings.force) and the
 // data (every class present) before the first run. Throws one line on any failure.
-PaperProtocolResult run_paper_protocol(const PaperProtocolSettings& settings,
-                                       PaperProtocolObserver& observer);
+//
+// With more than one rank, every rank calls it alike: the runs are spread over the ranks
+// (the next free rank takes the next run), each rank writes the folders of its runs, and
+// rank 0 owns DIR and writes the tables once every run is done. The observer hears of
+// this rank's runs only. The tables equal the one-process protocol's.
+PaperProtocolResult run_paper_protocol(
+    const PaperProtocolSettings& settings, PaperProtocolObserver& observer,
+    const distributed::Communicator& ranks = distributed::Communicator::self());
 
 }  // namespace sprout::protocols

@@ -27,6 +27,12 @@ struct BpSweepPoint {
   [[nodiscard]] std::size_t dense_total() const;
 };
 
+// The points of one hidden size: its dense network, then each pruning level. Hidden sizes
+// are independent of each other (a distributed sweep runs them on different ranks).
+[[nodiscard]] std::vector<BpSweepPoint> run_bp_sweep_for_hidden(
+    const BpSweepConfig& config, const BpData& data, std::size_t hidden,
+    const BpProgress& progress = {}, const std::function<void(const BpSweepPoint&)>& on_point = {});
+
 // Runs the sweep; `on_point` (may be empty) sees each point as soon as it is measured.
 [[nodiscard]] std::vector<BpSweepPoint> run_bp_sweep(
     const BpSweepConfig& config, const BpData& data, const BpProgress& progress = {},

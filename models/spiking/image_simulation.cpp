@@ -24,6 +24,80 @@ PresentationResult present_images(const FeedForwardNetwork& net,
   return present_samples(net, images, indices, ids, options);
 }
 
+namespace {
+
+// The counters as one list of integers, in a fixed order, for summing over the ranks.
+std::vector<std::uint64_t> flatten(const engine::SimulationCounters& counters,
+                                   std::size_t projections, std::size_t populations) {
+  engine::SimulationCounters sized = counters;
+  sized.projections.resize(projections);
+  sized.populations.resize(populations);
+  std::vector<std::uint64_t> flat;
+  for (const auto& p : sized.projections) {
+    flat.push_back(p.synaptic_events);
+    flat.push_back(p.queue_events);
+  }
+  for (const auto& p : sized.populations) {
+    flat.push_back(p.spikes);
+    flat.push_back(p.state_updates);
+  }
+  flat.push_back(sized.events_processed);
+  return flat;
+}
+
+engine::SimulationCounters unflatten(std::span<const std::uint64_t> flat, std::size_t projections,
+                                     std::size_t populations) {
+  engine::SimulationCounters counters;
+  counters.projections.resize(projections);
+  counters.populations.resize(populations);
+  std::size_t at = 0;
+  for (auto& p : counters.projections) {
+    p.synaptic_events = flat[at++];
+    p.queue_events = flat[at++];
+  }
+  for (auto& p : counters.populations) {
+    p.spikes = flat[at++];
+    p.state_updates = flat[at++];
+  }
+  counters.events_processed = flat[at];
+  return counters;
+}
+
+// This rank presents its block of the samples; the ranks then exchange the hidden counts
+// (gathered in rank order, which is sample order) and sum the counters. The result is the
+// one process's, bit for bit: counts are per sample and counter sums are integer.
+PresentationResult present_distributed(const FeedForwardNetwork& net,
+                                       const encoders::LabelledImages& images,
+                                       std::span<const std::size_t> image_indices,
+                                       std::span<const std::uint64_t> sample_ids,
+                                       const PresentationOptions& options) {
+  const distributed::Communicator& ranks = *options.communicator;
+  const std::size_t count = image_indices.size();
+  const distributed::Block block = distributed::block_of(count, ranks.rank(), ranks.size());
+  PresentationOptions local = options;
+  local.communicator = nullptr;
+  if (options.progress) {
+    local.progress = [&](std::size_t done, std::size_t) {
+      options.progress(std::min(count, done * count / std::max<std::size_t>(1, block.count)),
+                       count);
+    };
+  }
+  const PresentationResult mine =
+      present_samples(net, images, image_indices.subspan(block.first, block.count),
+                      sample_ids.subspan(block.first, block.count), local);
+  const std::size_t projections = net.network.projections().size();
+  const std::size_t populations = net.network.populations().size();
+  PresentationResult result;
+  result.images = count;
+  result.hidden = mine.hidden;
+  result.hidden_counts = ranks.all_gather(std::span<const std::uint32_t>(mine.hidden_counts));
+  result.counters = unflatten(ranks.sum(flatten(mine.counters, projections, populations)),
+                              projections, populations);
+  return result;
+}
+
+}  // namespace
+
 PresentationResult present_samples(const FeedForwardNetwork& net,
                                    const encoders::LabelledImages& images,
                                    std::span<const std::size_t> image_indices,
@@ -38,6 +112,10 @@ PresentationResult present_samples(const FeedForwardNetwork& net,
       throw std::invalid_argument("present_samples: image index out of range");
   }
   encoders::validate(options.encoder);
+  if (options.communicator != nullptr && options.communicator->size() > 1 &&
+      options.raster_max_spikes == 0) {
+    return present_distributed(net, images, image_indices, sample_ids, options);
+  }
   const std::uint32_t hidden = net.network.population(net.hidden).size;
   PresentationResult result;
   result.images = count;

@@ -1,7 +1,9 @@
 #pragma once
 // Presents images to a feed-forward network, one independent trial per image, in
-// parallel over images (OpenMP). Every random stream derives from (seed, image index,
-// purpose), so the results are the same on any number of threads.
+// parallel over images: over the ranks of a communicator (MPI), each taking a block of
+// the images, and over threads within a rank (OpenMP). Every random stream derives from
+// (seed, image index, purpose), so the results are the same on any number of ranks and
+// threads.
 
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "distributed/communicator.hpp"
 #include "encoders/mnist.hpp"
 #include "encoders/spike_encoders.hpp"
 #include "engine/counters.hpp"
@@ -20,10 +23,15 @@ namespace sprout::models {
 struct PresentationOptions {
   encoders::EncoderParameters encoder;  // duration_ms is the presentation time
   std::uint64_t seed = 1;
-  int threads = 1;
+  int threads = 1;  // per rank
+  // The ranks that share the images, every one of them calling with the same arguments;
+  // each receives every image's result. Null: this process alone. Ignored when a raster is
+  // recorded.
+  const distributed::Communicator* communicator = nullptr;
   // Record the raster (inputs and hidden) of the first image, up to this many spikes.
   std::size_t raster_max_spikes = 0;
-  // Called now and then from the calling thread with the number of images done.
+  // Called now and then from the calling thread with the number of images done (over the
+  // ranks: this rank's count scaled to the whole).
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 

@@ -36,11 +36,13 @@ FeedForwardSpec network_spec(const StructuralConfig& c, std::size_t inputs) {
   return spec;
 }
 
-PresentationOptions presentation(const StructuralConfig& c) {
+PresentationOptions presentation(const StructuralConfig& c,
+                                 const distributed::Communicator* communicator) {
   PresentationOptions options;
   options.encoder = c.encoder;
   options.seed = c.seed;
   options.threads = c.threads;
+  options.communicator = communicator;
   return options;
 }
 
@@ -145,7 +147,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   for (std::size_t k = 0; k < batch; ++k)
     ids[k] = first_sample_id + k;
   const PresentationResult result =
-      present_samples(net_, images, image_indices, ids, presentation(config_));
+      present_samples(net_, images, image_indices, ids, presentation(config_, communicator_));
   std::vector<std::span<const std::uint32_t>> counts(batch);
   for (std::size_t k = 0; k < batch; ++k)
     counts[k] = result.counts_of(k);
@@ -317,7 +319,7 @@ RecordedResponses StructuralLearner::respond(
     const encoders::LabelledImages& images, std::size_t count,
     std::function<void(std::size_t done, std::size_t total)> progress) const {
   check_images(images, count);
-  PresentationOptions options = presentation(config_);
+  PresentationOptions options = presentation(config_, communicator_);
   options.progress = std::move(progress);
   // Evaluation trials use their own random streams: sample ids far above any training id.
   std::vector<std::size_t> indices(count);

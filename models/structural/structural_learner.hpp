@@ -17,6 +17,7 @@
 #include <span>
 #include <vector>
 
+#include "distributed/communicator.hpp"
 #include "encoders/mnist.hpp"
 #include "engine/counters.hpp"
 #include "models/spiking/feedforward_network.hpp"
@@ -86,6 +87,13 @@ class StructuralLearner {
   [[nodiscard]] const StructuralConfig& config() const { return config_; }
   // Threads of later batches and evaluations (the result does not depend on it).
   void set_threads(int threads) { config_.threads = threads; }
+  // The ranks that share the simulations of later batches and evaluations (data
+  // parallelism; the result does not depend on it). Each rank holds the whole learner and
+  // must make the same calls; they exchange each sample's hidden spike counts, and every
+  // rank then applies the same updates, so all hold the same network. Null: this process.
+  void set_communicator(const distributed::Communicator* communicator) {
+    communicator_ = communicator;
+  }
   // The run's total epochs (a resumed run may be continued past its config's).
   void set_epochs(std::size_t epochs) { config_.epochs = epochs; }
   // Presentation time of later evaluations. The readout reads rates, so its count scale
@@ -139,6 +147,7 @@ class StructuralLearner {
   double rate_scale_ = 1.0;        // learning_rate_decay^epoch
   bool features_frozen_ = false;   // past feature_learning_epochs: only the readout learns
   bool structure_frozen_ = false;  // past structural_learning_epochs: no growth or elimination
+  const distributed::Communicator* communicator_ = nullptr;
 };
 
 }  // namespace sprout::models

@@ -80,6 +80,12 @@ class TrainingRun {
   // reusing the recorded responses when they are still current.
   [[nodiscard]] EvaluationResult final_train(TrainingObserver& observer, std::size_t count);
 
+  // The ranks that share this run's simulations (StructuralLearner::set_communicator);
+  // every rank runs the same TrainingRun, and only one should write its outputs.
+  void set_communicator(const distributed::Communicator* communicator) {
+    learner_.set_communicator(communicator);
+  }
+
   [[nodiscard]] const StructuralLearner& learner() const { return learner_; }
   [[nodiscard]] const StructuralConfig& config() const { return learner_.config(); }
   [[nodiscard]] const std::vector<EpochRecord>& epochs() const { return epochs_; }
