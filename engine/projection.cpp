@@ -37,11 +37,14 @@ Projection::Projection(std::string name, std::uint32_t pre_population,
     }
   }
   const bool per_synapse_delays = !uniform_delay_ms.has_value();
-  std::sort(synapses.begin(), synapses.end(), [&](const SynapseSpec& a, const SynapseSpec& b) {
+  const auto in_order = [&](const SynapseSpec& a, const SynapseSpec& b) {
     if (a.pre != b.pre) return a.pre < b.pre;
     if (per_synapse_delays && a.delay_ms != b.delay_ms) return a.delay_ms < b.delay_ms;
     return a.post < b.post;
-  });
+  };
+  // Learners that rebuild a projection every batch hand it over in order already.
+  if (!std::is_sorted(synapses.begin(), synapses.end(), in_order))
+    std::sort(synapses.begin(), synapses.end(), in_order);
 
   row_offsets_.assign(pre_size + 1, 0);
   targets_.reserve(synapses.size());

@@ -56,6 +56,7 @@ json to_json(const EpochRecord& r) {
                 {"replayed_training_responses", r.replayed_training_responses},
                 {"reused_test_responses", r.reused_test_responses},
                 {"train_wall_s", r.train_wall_s},
+                {"learn_wall_s", r.learn_wall_s},
                 {"eval_wall_s", r.eval_wall_s},
                 {"train_samples_per_s", r.train_samples_per_s},
                 {"train_synaptic_events_per_s", r.train_synaptic_events_per_s}};
@@ -121,6 +122,7 @@ EpochRecord epoch_record_from_json(const io::ResultReader& entry) {
   r.replayed_training_responses = f.boolean("replayed_training_responses");
   r.reused_test_responses = f.boolean("reused_test_responses");
   r.train_wall_s = f.number("train_wall_s");
+  if (f.has("learn_wall_s")) r.learn_wall_s = f.number("learn_wall_s");  // newer results only
   r.eval_wall_s = f.number("eval_wall_s");
   r.train_samples_per_s = f.number("train_samples_per_s");
   r.train_synaptic_events_per_s = f.number("train_synaptic_events_per_s");

@@ -70,6 +70,9 @@ struct EpochRecord {
   bool replayed_training_responses = false;
   bool reused_test_responses = false;
   double train_wall_s = 0;
+  // The part of train_wall_s spent in the learning updates, which every MPI rank repeats
+  // whole (data parallelism divides only the simulations; docs/scaling.md).
+  double learn_wall_s = 0;
   double eval_wall_s = 0;
   double train_samples_per_s = 0;
   double train_synaptic_events_per_s = 0;

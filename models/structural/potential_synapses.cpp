@@ -43,14 +43,21 @@ SynapseCounts PotentialSynapses::counts() const {
 engine::Projection PotentialSynapses::to_projection(engine::PopulationId input,
                                                     engine::PopulationId hidden, double gain,
                                                     double delay_ms) const {
-  std::vector<engine::SynapseSpec> synapses;
-  synapses.reserve(counts().realised);
-  for (std::size_t i = 0; i < inputs_; ++i) {
-    for (std::size_t j = 0; j < hidden_; ++j) {
+  // Built in the projection's order (by input, then neuron), reading the neuron-major
+  // arrays contiguously: a count per input first, then each synapse into its row.
+  std::vector<std::size_t> row_start(inputs_ + 1, 0);
+  for (std::size_t j = 0; j < hidden_; ++j)
+    for (std::size_t i = 0; i < inputs_; ++i)
+      row_start[i + 1] += realised(index(i, j)) ? 1 : 0;
+  for (std::size_t i = 0; i < inputs_; ++i)
+    row_start[i + 1] += row_start[i];
+  std::vector<engine::SynapseSpec> synapses(row_start[inputs_]);
+  for (std::size_t j = 0; j < hidden_; ++j) {
+    for (std::size_t i = 0; i < inputs_; ++i) {
       const std::size_t k = index(i, j);
       if (realised(k)) {
-        synapses.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
-                            static_cast<float>(gain * weight_[k]), 0.0f});
+        synapses[row_start[i]++] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
+                                    static_cast<float>(gain * weight_[k]), 0.0f};
       }
     }
   }
@@ -142,22 +149,33 @@ std::size_t presynaptic_competition(PotentialSynapses& synapses, std::size_t bud
   auto traces = synapses.traces();
   auto ages = synapses.ages();
   std::size_t eliminated = 0;
-  std::vector<std::size_t> targets;  // mature synapse indices of one input
+  const auto mature = [&](std::size_t k) {
+    return states[k] == SynapseState::kConsolidated ||
+           (states[k] == SynapseState::kSilent && ages[k] > mature_after_batches);
+  };
+  // Each input's mature synapses, gathered by reading the neuron-major arrays in order
+  // (an input's synapses lie `inputs` apart: reading them input by input misses the cache
+  // on every one). Within an input they stay in neuron order.
+  std::vector<std::size_t> first_of(inputs + 1, 0);
+  for (std::size_t k = 0; k < states.size(); ++k)
+    first_of[k % inputs + 1] += mature(k) ? 1 : 0;
+  for (std::size_t i = 0; i < inputs; ++i)
+    first_of[i + 1] += first_of[i];
+  std::vector<std::size_t> mature_synapses(first_of[inputs]);
+  std::vector<std::size_t> next = first_of;
+  for (std::size_t k = 0; k < states.size(); ++k)
+    if (mature(k)) mature_synapses[next[k % inputs]++] = k;
+
+  const std::span<const float> strength =
+      signal == PresynapticSignal::kWeight ? std::span<const float>(weights) : traces;
+  // The strongest signal first; k grows with the neuron index.
+  const auto stronger = [&](std::size_t a, std::size_t b) {
+    return strength[a] != strength[b] ? strength[a] > strength[b] : a < b;
+  };
   for (std::size_t i = 0; i < inputs; ++i) {
-    targets.clear();
-    for (std::size_t j = 0; j < synapses.hidden(); ++j) {
-      const std::size_t k = j * inputs + i;
-      const bool mature = states[k] == SynapseState::kConsolidated ||
-                          (states[k] == SynapseState::kSilent && ages[k] > mature_after_batches);
-      if (mature) targets.push_back(k);
-    }
-    const std::span<const float> strength =
-        signal == PresynapticSignal::kWeight ? std::span<const float>(weights) : traces;
+    const auto targets =
+        std::span(mature_synapses).subspan(first_of[i], first_of[i + 1] - first_of[i]);
     if (targets.size() <= budget) continue;
-    // The strongest signal first; k grows with the neuron index.
-    const auto stronger = [&](std::size_t a, std::size_t b) {
-      return strength[a] != strength[b] ? strength[a] > strength[b] : a < b;
-    };
     std::nth_element(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(budget),
                      targets.end(), stronger);
     for (std::size_t n = budget; n < targets.size(); ++n) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -151,7 +152,7 @@ BatchStats StructuralLearner::train_batch(const encoders::LabelledImages& images
   std::vector<std::span<const std::uint32_t>> counts(batch);
   for (std::size_t k = 0; k < batch; ++k)
     counts[k] = result.counts_of(k);
-  BatchStats stats = learn_batch(counts, images, image_indices, first_sample_id);
+  BatchStats stats = timed_learn_batch(counts, images, image_indices, first_sample_id);
   stats.synaptic_events = result.counters.synaptic_events();
   return stats;
 }
@@ -173,7 +174,17 @@ BatchStats StructuralLearner::train_batch_replayed(const RecordedResponses& reco
     }
     counts[k] = recorded.presentation.counts_of(image_indices[k]);
   }
-  return learn_batch(counts, images, image_indices, first_sample_id);
+  return timed_learn_batch(counts, images, image_indices, first_sample_id);
+}
+
+BatchStats StructuralLearner::timed_learn_batch(
+    std::span<const std::span<const std::uint32_t>> counts, const encoders::LabelledImages& images,
+    std::span<const std::size_t> image_indices, std::uint64_t first_sample_id) {
+  const auto start = std::chrono::steady_clock::now();
+  BatchStats stats = learn_batch(counts, images, image_indices, first_sample_id);
+  stats.learn_wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
 }
 
 BatchStats StructuralLearner::learn_batch(std::span<const std::span<const std::uint32_t>> counts_of,

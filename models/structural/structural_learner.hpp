@@ -33,6 +33,7 @@ struct BatchStats {
   std::size_t correct = 0;  // readout prediction before its update
   std::uint64_t synaptic_events = 0;
   StructuralStepStats structure;
+  double learn_wall_s = 0;  // in the learning updates, after the simulations
 };
 
 struct EvaluationResult {
@@ -132,6 +133,11 @@ class StructuralLearner {
   BatchStats learn_batch(std::span<const std::span<const std::uint32_t>> counts,
                          const encoders::LabelledImages& images,
                          std::span<const std::size_t> image_indices, std::uint64_t first_sample_id);
+  // learn_batch with its time in BatchStats::learn_wall_s.
+  BatchStats timed_learn_batch(std::span<const std::span<const std::uint32_t>> counts,
+                               const encoders::LabelledImages& images,
+                               std::span<const std::size_t> image_indices,
+                               std::uint64_t first_sample_id);
 
   StructuralConfig config_;
   std::size_t inputs_;

@@ -219,6 +219,7 @@ EpochRecord TrainingRun::train_epoch(std::size_t epoch, TrainingObserver& observ
     correct += stats.correct;
     seen += stats.samples;
     events += stats.synaptic_events;
+    record.learn_wall_s += stats.learn_wall_s;
     record.structural_changes.consolidated += stats.structure.consolidated;
     record.structural_changes.eliminated += stats.structure.eliminated;
     record.structural_changes.deconsolidated += stats.structure.deconsolidated;

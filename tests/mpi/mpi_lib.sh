@@ -22,7 +22,7 @@ ranks() {
 # whether an epoch reused cached test responses (a resumed run starts with none).
 numbers() {
   jq -S 'del(.. | .train_wall_s?, .eval_wall_s?, .train_samples_per_s?,
-                  .train_synaptic_events_per_s?, .wall_s?, .total_wall_s?,
+                  .train_synaptic_events_per_s?, .wall_s?, .total_wall_s?, .learn_wall_s?,
                   .reused_test_responses?)' "$1"
 }
 same_numbers() {
