@@ -22,7 +22,7 @@ expect_error() {
 expect_error "'trian' is not a command; did you mean 'train'? (sprout --help lists the commands)" trian
 expect_error "'comapre' is not a command; did you mean 'compare'? (sprout --help lists the commands)" \
   comapre --out x
-expect_error "'xyz' is not a command (commands: bp, capacity, compare, config, data, simulate, train, eval, paper-table, probe) (sprout --help lists the commands)" xyz
+expect_error "'xyz' is not a command (commands: batch, bp, capacity, compare, config, data, simulate, train, eval, paper-table, probe) (sprout --help lists the commands)" xyz
 expect_error "train: --epochs: given 2 times; give it once (sprout train --help lists the options)" \
   train --epochs 1 --epochs 2 --out "$work/twice"
 expect_error "A subcommand is required (sprout --help lists the commands)"
