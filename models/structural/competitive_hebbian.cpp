@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <vector>
 
 namespace sprout::models {
 
@@ -68,9 +69,19 @@ void scale_to_norm(PotentialSynapses& synapses, std::size_t neuron, double norm)
   if (norm <= 0) return;
   const std::size_t inputs = synapses.inputs();
   auto weights = synapses.weights().subspan(neuron * inputs, inputs);
+  // The sum of squares in input order, over the non-zero weights only: a zero adds +0.0,
+  // which leaves the sum's bits as they are, and most weights are zero (absent synapses).
+  // The chain of dependent additions is then as long as the realised synapses, not 784.
+  thread_local std::vector<double> nonzero;
+  nonzero.resize(inputs);
+  std::size_t count = 0;
+  for (float w : weights) {
+    nonzero[count] = static_cast<double>(w) * w;
+    count += w != 0.0f ? 1 : 0;
+  }
   double squares = 0;
-  for (float w : weights)
-    squares += static_cast<double>(w) * w;  // absent synapses hold weight 0
+  for (std::size_t n = 0; n < count; ++n)
+    squares += nonzero[n];
   if (squares == 0) return;
   const auto scale = static_cast<float>(norm / std::sqrt(squares));
   for (float& w : weights)

@@ -23,7 +23,7 @@ enum class SynapseState : std::uint8_t {
   kNotPotential = 0,
   kAbsent = 1,
   kSilent = 2,
-  kConsolidated = 3
+  kConsolidated = 3  // the realised states are the last two (PotentialSynapses::realised)
 };
 
 struct SynapseCounts {
@@ -46,9 +46,9 @@ class PotentialSynapses {
   [[nodiscard]] std::size_t index(std::size_t input, std::size_t neuron) const {
     return neuron * inputs_ + input;
   }
-  [[nodiscard]] bool realised(std::size_t k) const {
-    return state_[k] == SynapseState::kSilent || state_[k] == SynapseState::kConsolidated;
-  }
+  // Silent or consolidated: one comparison (the enum's order), so loops that test it
+  // vectorise.
+  [[nodiscard]] bool realised(std::size_t k) const { return state_[k] >= SynapseState::kSilent; }
 
   [[nodiscard]] std::span<SynapseState> states() { return state_; }
   [[nodiscard]] std::span<const SynapseState> states() const { return state_; }
