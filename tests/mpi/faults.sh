@@ -6,14 +6,14 @@ source "$(dirname "$0")/mpi_lib.sh"
 # An error on rank 0 alone (it owns the output folder, which holds a finished run).
 mkdir -p "$work/taken" && echo '{}' >"$work/taken/results.json"
 rc=0
-timeout 60 "$mpirun" -np 2 --oversubscribe "$sprout" train --config "$model" --data-dir "$data" --train-limit 320 \
+timeout 60 "${mpirun[@]}" -np 2 --oversubscribe "$sprout" train --config "$model" --data-dir "$data" --train-limit 320 \
   --out "$work/taken" >"$work/taken.log" 2>&1 || rc=$?
 [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] || { cat "$work/taken.log"; fail "exit $rc (124: hung)"; }
 grep -q "^sprout: error: --out .*taken" "$work/taken.log" || { cat "$work/taken.log"; fail "no error line"; }
 
 # A command that cannot divide its work is refused, not run twice into the same folder.
 rc=0
-timeout 60 "$mpirun" -np 2 --oversubscribe "$sprout" simulate --data-dir "$data" \
+timeout 60 "${mpirun[@]}" -np 2 --oversubscribe "$sprout" simulate --data-dir "$data" \
   --out "$work/sim.json" >"$work/sim.log" 2>&1 || rc=$?
 [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] || { cat "$work/sim.log"; fail "simulate: exit $rc"; }
 grep -q "sprout simulate runs in one process, not on 2 MPI ranks" "$work/sim.log" ||
@@ -21,7 +21,7 @@ grep -q "sprout simulate runs in one process, not on 2 MPI ranks" "$work/sim.log
 [ ! -e "$work/sim.json" ] || fail "simulate wrote under MPI"
 
 # A rank killed in the middle of training.
-"$mpirun" -np 2 --oversubscribe "$sprout" train --config "$model" --data-dir "$data" --train-limit 20000 \
+"${mpirun[@]}" -np 2 --oversubscribe "$sprout" train --config "$model" --data-dir "$data" --train-limit 20000 \
   --test-limit 1000 --epochs 3 --threads 1 --out "$work/killed" >"$work/killed.log" 2>&1 &
 launcher=$!
 for _ in $(seq 1 300); do
