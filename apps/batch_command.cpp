@@ -59,14 +59,8 @@ void run_line(const std::string& path, const BatchLine& line) {
     throw std::runtime_error(
         fmt::format("{}:{}: --help and --version are not runs", path, line.number));
   } catch (const CLI::ParseError& error) {
-    std::vector<std::string> words;
-    for (std::size_t at = 0; at < line.text.size();) {
-      const auto start = line.text.find_first_not_of(" \t", at);
-      if (start == std::string::npos) break;
-      const auto end = line.text.find_first_of(" \t", start);
-      words.push_back(line.text.substr(start, end - start));
-      at = end == std::string::npos ? line.text.size() : end;
-    }
+    // The words as App::parse(std::string) split them.
+    const std::vector<std::string> words = CLI::detail::split_up(line.text);
     throw std::runtime_error(
         fmt::format("{}:{}: {}", path, line.number, parse_error_line(app, error, words)));
   } catch (const std::exception& error) {
