@@ -48,15 +48,17 @@ CLI::Option* add_common_options(CLI::App& command, BpOptions& options, const cha
   add_data_dir_option(command, options.data_dir);
   const auto& o = options.overrides;
   add_config_option(command, o, "--threads", training + "threads",
-                    "Threads (results do not depend on it)")
+                    "Threads (results do not depend on it)", kCountType)
       ->default_str(std::to_string(models::BpConfig{}.threads));
-  add_config_option(command, o, "--seed", training + "seed", "Random seed");
-  add_config_option(command, o, "--epochs", training + "epochs", "Epochs of (dense) training");
+  add_config_option(command, o, "--seed", training + "seed", "Random seed", kCountType);
+  add_config_option(command, o, "--epochs", training + "epochs", "Epochs of (dense) training",
+                    kCountType);
   add_config_option(command, o, "--train-limit", training + "train_limit",
-                    "Use the first N training images (0: all)");
+                    "Use the first N training images (0: all)", kCountType);
   add_config_option(command, o, "--test-limit", training + "test_limit",
-                    "Use the first N test images (0: all)");
-  add_config_option(command, o, "--classes", "data.classes", "Learn only these digits, e.g. 1,2,6");
+                    "Use the first N test images (0: all)", kCountType);
+  add_config_option(command, o, "--classes", "data.classes", "Learn only these digits, e.g. 1,2,6",
+                    kListType);
   command.add_flag("--force", options.force, "Replace the results of an earlier run in OUT");
   return out;
 }
@@ -134,9 +136,9 @@ void add_bp_command(CLI::App& app) {
       "Train and evaluate the backpropagation reference (dense, L1, pruned, budget, non-negative)");
   auto options = std::make_shared<BpOptions>();
   CLI::Option* bp_out = add_common_options(*bp, *options, "configs/mnist_bp.json", "");
-  add_config_option(*bp, options->overrides, "--hidden", "hidden", "Hidden neurons");
+  add_config_option(*bp, options->overrides, "--hidden", "hidden", "Hidden neurons", kCountType);
   add_config_option(*bp, options->overrides, "--variant", "variant",
-                    "dense, l1, pruned, budget or nonnegative");
+                    "dense, l1, pruned, budget or nonnegative", kTextType);
   // --budget N sets two keys: the count, and the variant that uses it.
   const auto overrides = options->overrides;
   CLI::Option* budget =
@@ -148,7 +150,7 @@ void add_bp_command(CLI::App& app) {
             },
             "Budget BP: prune the input->hidden layer to N synapses (config keys "
             "budget.synapses, variant)")
-          ->type_name("N");
+          ->type_name(kCountType);
   bp->add_option("--budget-from", options->budget_from,
                  "Budget BP: N = the realised synapses after the last epoch of a structural "
                  "results.json")
@@ -161,7 +163,7 @@ void add_bp_command(CLI::App& app) {
   // The sweep has its own --out: the parent's is then not required.
   sweep->preparse_callback([bp_out](std::size_t) { bp_out->required(false); });
   add_config_option(*sweep, sweep_options->overrides, "--retrain-epochs", "retrain_epochs",
-                    "Retraining epochs after each pruning level");
+                    "Retraining epochs after each pruning level", kCountType);
   sweep->callback([sweep_options] { run_sweep_command(*sweep_options); });
 
   bp->require_subcommand(0, 1);

@@ -88,10 +88,8 @@ void add_capacity_command(CLI::App& app) {
   cmd->add_option("--train-limit", o->train_limit,
                   "Train the encoder on the first N training images (0: all)");
   cmd->add_option("--test-limit", o->test_limit, "Measure on the first N test images (0: all)");
-  cmd->add_option("--threads", o->threads,
-                  "Threads of the network's pass (results do not depend on it)")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
+  add_threads_option(*cmd, o->threads,
+                     "Threads of the network's pass (results do not depend on it)");
   cmd->add_option("--beta", o->vib.beta, "Weight of the KL term")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -21,7 +21,7 @@ namespace sprout::apps {
 namespace {
 
 struct CompareOptions {
-  std::string structural;
+  std::vector<std::string> structural;
   std::vector<std::string> bp;
   std::string sweep;
   std::string paper_table;
@@ -43,7 +43,9 @@ void print_headline(const results::ComparisonReport& report) {
 
 // The effective command, every option spelt out (for the provenance).
 std::string command_line(const CompareOptions& options) {
-  std::string line = fmt::format("sprout compare --structural {}", options.structural);
+  std::string line = "sprout compare";
+  for (const std::string& structural : options.structural)
+    line += fmt::format(" --structural {}", structural);
   for (const std::string& bp : options.bp)
     line += fmt::format(" --bp {}", bp);
   if (!options.sweep.empty()) line += fmt::format(" --sweep {}", options.sweep);
@@ -58,14 +60,16 @@ std::string command_line(const CompareOptions& options) {
 }
 
 void run_compare(CompareOptions& options) {
-  std::vector<std::filesystem::path> inputs = {options.structural, options.sweep};
+  std::vector<std::filesystem::path> inputs = {options.sweep};
+  inputs.insert(inputs.end(), options.structural.begin(), options.structural.end());
   inputs.insert(inputs.end(), options.bp.begin(), options.bp.end());
   const std::vector<std::string> outputs = {"report.json", "report.html"};
   const io::OutputFolder folder(
       options.out, "--out", outputs, inputs,
       options.force ? io::ExistingResults::kReplace : io::ExistingResults::kRefuse);
   options.request.command_line = command_line(options);
-  options.request.structural = options.structural;
+  options.request.structural = options.structural.front();
+  options.request.more_structural.assign(options.structural.begin() + 1, options.structural.end());
   options.request.bp.assign(options.bp.begin(), options.bp.end());
   if (!options.sweep.empty()) options.request.sweep = options.sweep;
   if (!options.paper_table.empty()) options.request.paper_table = options.paper_table;
@@ -90,7 +94,9 @@ void add_compare_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "compare",
       "Structural rule against BP: DIR/report.json and a self-contained DIR/report.html");
-  cmd->add_option("--structural", options->structural, "results.json of `sprout train`")
+  cmd->add_option("--structural", options->structural,
+                  "results.json of `sprout train`; repeat for other seeds or sizes (the first is "
+                  "the one compared in full, all are drawn with their spread)")
       ->required();
   cmd->add_option("--bp", options->bp, "results.json of `sprout bp` (repeat for several runs)")
       ->required();

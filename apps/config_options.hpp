@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "apps/options.hpp"
 #include "io/config_file.hpp"
 
 namespace sprout::apps {
@@ -17,7 +18,7 @@ using ConfigOverrides = std::vector<io::ConfigOverride>;
 inline CLI::Option* add_config_option(CLI::App& command,
                                       const std::shared_ptr<ConfigOverrides>& overrides,
                                       const std::string& option, const std::string& key_path,
-                                      const std::string& help) {
+                                      const std::string& help, const char* type_name) {
   return command
       .add_option_function<std::string>(
           option,
@@ -25,7 +26,7 @@ inline CLI::Option* add_config_option(CLI::App& command,
             overrides->push_back({option, key_path, io::option_value(text)});
           },
           help + " (config key " + key_path + ")")
-      ->type_name("VALUE");
+      ->type_name(type_name);
 }
 
 }  // namespace sprout::apps

@@ -50,7 +50,7 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--network", request.network, "Network file written by sprout train")->required();
   cmd->add_option("--test-limit", request.test_limit, "Evaluate on the first N test images")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--threads", request.threads, "Threads")->check(CLI::Range(1, 1024));
+  add_threads_option(*cmd, request.threads, "Threads (results do not depend on it)");
   cmd->add_option("--t-present-ms", request.t_present_ms,
                   "Present each test image this long instead of the training time (the readout "
                   "reads rates, so counts are rescaled)")

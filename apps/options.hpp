@@ -9,6 +9,22 @@ namespace sprout::apps {
 
 inline constexpr const char* kDefaultDataDir = "data/mnist";
 
+// The type names every command shows: UINT for counts, seeds and sizes; TEXT for a name;
+// LIST for comma-separated values.
+inline constexpr const char* kCountType = "UINT";
+inline constexpr const char* kTextType = "TEXT";
+inline constexpr const char* kListType = "LIST";
+
+// --threads N, 1 to 1024, its default shown (an int, or an optional<int> when unset means
+// "the config's").
+template <typename Threads>
+CLI::Option* add_threads_option(CLI::App& command, Threads& threads, const char* what) {
+  return command.add_option("--threads", threads, what)
+      ->check(CLI::Range(1, 1024))
+      ->type_name(kCountType)
+      ->capture_default_str();
+}
+
 // --data-dir D (default data/mnist, or the SPROUT_DATA_DIR environment variable).
 inline CLI::Option* add_data_dir_option(CLI::App& command, std::string& data_dir) {
   data_dir = kDefaultDataDir;
@@ -22,7 +38,7 @@ inline CLI::Option* add_data_dir_option(CLI::App& command, std::string& data_dir
 // --classes 1,2,6: the labels to learn or read (encoders::parse_class_list reads it).
 inline CLI::Option* add_classes_option(CLI::App& command, std::optional<std::string>& classes,
                                        const char* what) {
-  return command.add_option("--classes", classes, what);
+  return command.add_option("--classes", classes, what)->type_name(kListType);
 }
 
 }  // namespace sprout::apps

@@ -112,7 +112,9 @@ void add_paper_table_command(CLI::App& app) {
   cmd->add_option("--seeds", s.seeds, "Seeds 1..N of every run")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  cmd->add_option("--hidden", o->hidden, "Hidden sizes, comma-separated")->capture_default_str();
+  cmd->add_option("--hidden", o->hidden, "Hidden sizes, comma-separated")
+      ->capture_default_str()
+      ->type_name("LIST");
   add_classes_option(*cmd, o->classes, "Override every config's data.classes, e.g. 1,2,6");
   cmd->add_option("--threads", s.threads, "Override every config's threads");
   cmd->add_option("--train-limit", s.train_limit,

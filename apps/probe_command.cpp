@@ -81,7 +81,7 @@ void add_probe_command(CLI::App& app) {
                   "K of the cosine top-K codes (1 to hidden - 1; repeat for several)")
       ->capture_default_str();
   cmd->add_option("--test-limit", request.test_limit, "Test on the first N test images");
-  cmd->add_option("--threads", request.threads, "Threads")->check(CLI::Range(1, 1024));
+  add_threads_option(*cmd, request.threads, "Threads (results do not depend on it)");
   cmd->add_option("--out", o->out, "Optional result JSON (every accuracy and the options)");
   cmd->add_flag("--force", o->force, "Replace an existing --out file");
   cmd->callback([o] {

@@ -106,9 +106,7 @@ void add_simulate_command(CLI::App& app) {
   cmd->add_option("--encoder", w.encoder, "Spike encoder: poisson, regular or latency")
       ->capture_default_str()
       ->check(CLI::IsMember({"poisson", "regular", "latency"}));
-  cmd->add_option("--threads", w.threads, "Threads (images run in parallel)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1024));
+  add_threads_option(*cmd, w.threads, "Threads (images run in parallel)");
   cmd->add_option("--seed", n.seed, "Seed of connectivity, weights and input spikes")
       ->capture_default_str();
   cmd->add_option("--out", o->out,

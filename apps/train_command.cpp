@@ -170,21 +170,23 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--out", o->out,
                   "Output folder: results.json, network.bin, checkpoint.bin, receptive_fields.svg")
       ->capture_default_str();
-  add_config_option(*cmd, o->overrides, "--epochs", "epochs", "Epochs");
+  add_config_option(*cmd, o->overrides, "--epochs", "epochs", "Epochs", kCountType);
   add_config_option(*cmd, o->overrides, "--train-limit", "train_limit",
-                    "Use the first N training images");
+                    "Use the first N training images", kCountType);
   add_config_option(*cmd, o->overrides, "--test-limit", "test_limit",
-                    "Evaluate on the first N test images");
+                    "Evaluate on the first N test images", kCountType);
   add_config_option(*cmd, o->overrides, "--validation", "validation_images",
-                    "Hold out the last N training images and evaluate them after every epoch");
+                    "Hold out the last N training images and evaluate them after every epoch",
+                    kCountType);
   add_config_option(*cmd, o->overrides, "--hidden", "network.hidden",
-                    "Hidden neurons (winners and inhibition follow the config's scaling rules)");
+                    "Hidden neurons (winners and inhibition follow the config's scaling rules)",
+                    kCountType);
   add_config_option(*cmd, o->overrides, "--threads", "threads",
-                    "Threads (results do not depend on it)")
+                    "Threads (results do not depend on it)", kCountType)
       ->default_str(std::to_string(models::StructuralConfig{}.threads));
-  add_config_option(*cmd, o->overrides, "--seed", "seed", "Random seed");
+  add_config_option(*cmd, o->overrides, "--seed", "seed", "Random seed", kCountType);
   add_config_option(*cmd, o->overrides, "--classes", "data.classes",
-                    "Learn only these digits, e.g. 1,2,6");
+                    "Learn only these digits, e.g. 1,2,6", kListType);
   cmd->add_option("--measures-train-limit", o->measures_train_limit,
                   "Measure the final network on the first N training images only (default: "
                   "all it trained on, whose responses the readout-only epochs recorded)");

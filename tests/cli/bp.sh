@@ -106,7 +106,7 @@ expect_error "bp: --out is required" bp --config "$configs/mnist_bp.json"
 expect_error "bp sweep: --out is required" bp sweep --config "$configs/mnist_bp_sweep.json"
 "$sprout" bp --help >"$work/help"
 grep -q -- "--out TEXT REQUIRED" "$work/help" || fail "bp --help: --out not marked required"
-grep -q -- "--threads VALUE=2 " "$work/help" || fail "bp --help: no default for --threads"
+grep -q -- "--threads UINT=2 " "$work/help" || fail "bp --help: no default for --threads"
 expect_error "$work/none.json: cannot open file" bp --config "$work/none.json" --out "$work/x"
 [ ! -e "$work/x" ] || fail "a failed run left output behind"
 if "$sprout" bp --out "$work/x" --budget 5 --budget-from "$structural" 2>/dev/null; then

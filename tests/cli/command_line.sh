@@ -39,11 +39,21 @@ expect_error "bp: --out is required (sprout bp --help lists the options)" bp
 grep -q "^  train" "$work/help" || fail "sprout --help lists no train command"
 # Defaults shown; a model setting that is true or false takes true/false in every command.
 "$sprout" train --help >"$work/train_help"
-grep -q -- "--threads VALUE=2 " "$work/train_help" || fail "train --help: no default for --threads"
+grep -q -- "--threads UINT=2 " "$work/train_help" || fail "train --help: no default for --threads"
 "$sprout" simulate --help >"$work/simulate_help"
 grep -q -- "--shared-inhibition BOOLEAN=false" "$work/simulate_help" ||
   fail "simulate --help: --shared-inhibition is not a true/false option with its default"
 grep -q "sim.json writes sim.counts.csv" "$work/simulate_help" || fail "simulate --help: --out files"
 "$sprout" eval --help >"$work/eval_help"
 grep -q -- "--shared-inhibition BOOLEAN" "$work/eval_help" || fail "eval --help: --shared-inhibition"
+# One type name per kind of value in every command: UINT for counts, seeds and sizes,
+# LIST for comma-separated values, never VALUE, INT or N.
+for command in train bp "bp sweep" simulate eval compare probe capacity paper-table "data check" batch; do
+  # shellcheck disable=SC2086 # "bp sweep" is two words on purpose
+  "$sprout" $command --help
+done >"$work/all_help"
+if grep -E -- "--[a-z-]+ (VALUE|INT|N)\b" "$work/all_help"; then
+  fail "the options above show a type name other than UINT, FLOAT, BOOLEAN, TEXT or LIST"
+fi
+grep -q -- "--classes LIST" "$work/all_help" || fail "--classes is not shown as a LIST"
 echo "cli.command_line passed"
