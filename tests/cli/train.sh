@@ -10,6 +10,8 @@ data=$2
 config=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=tests/cli/live_log.sh
+source "$(dirname "$0")/live_log.sh"
 
 field() { grep -o "\"$2\": [0-9.e+-]*" "$1" | tail -1 | awk '{print $2}'; }
 
@@ -18,17 +20,8 @@ args=(--data-dir "$data" --config "$config" --train-limit 2000 --validation 400 
 # Through a pipe, as into a log: each epoch line arrives while the run goes on (before
 # its final results are written), not when the process ends.
 "$sprout" train "${args[@]}" --epochs 2 --out "$work/run" --measures-train-limit 500 2>&1 |
-  while IFS= read -r line; do
-    printf '%s\n' "$line" >>"$work/log"
-    case $line in
-      "epoch 1: test accuracy"*)
-        if grep -q '"complete": true' "$work/run/results.json" 2>/dev/null; then
-          echo late >"$work/epoch1_arrival"
-        else
-          echo live >"$work/epoch1_arrival"
-        fi ;;
-    esac
-  done || { cat "$work/log"; exit 1; }
+  log_epoch_arrival "$work/log" "$work/run/results.json" "$work/epoch1_arrival" ||
+  { cat "$work/log"; exit 1; }
 results="$work/run/results.json"
 [ "$(cat "$work/epoch1_arrival")" = live ] || { cat "$work/log"; echo "FAIL: epoch 1's line came at the end"; exit 1; }
 # Stages open with a banner and close with their duration.
