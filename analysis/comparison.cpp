@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
@@ -243,6 +244,58 @@ json structural_front_section(const std::filesystem::path& file) {
   return {{"file", file.string()}, {"points", points}};
 }
 
+results::Spread spread_of(const std::vector<double>& values) {
+  results::Spread spread;
+  spread.min = *std::min_element(values.begin(), values.end());
+  spread.max = *std::max_element(values.begin(), values.end());
+  const auto n = static_cast<double>(values.size());
+  for (const double v : values)
+    spread.mean += v / n;
+  double squares = 0;
+  for (const double v : values)
+    squares += (v - spread.mean) * (v - spread.mean);
+  spread.sd = values.size() > 1 ? std::sqrt(squares / (n - 1)) : 0.0;
+  return spread;
+}
+
+results::StructuralRunPoint structural_point(const std::filesystem::path& file,
+                                             const results::TrainResults& results,
+                                             const EnergyCosts& costs) {
+  const results::TrainFinal& final = final_of(results, file);
+  const io::ResultReader config(results.provenance.config, file.string(), "provenance.config");
+  return {file.string(),
+          config.object().at("network").object().count("hidden"),
+          config.object().count("seed"),
+          final.epoch.test_accuracy,
+          final.nonzero_synapses.total,
+          energy_report(synops(final.epoch.synops_per_test_image), costs).native_pj};
+}
+
+// Every structural run as a point, and grouped by hidden size with their spread.
+results::StructuralRuns structural_runs_section(const results::TrainResults& first,
+                                                const ComparisonRequest& request) {
+  results::StructuralRuns runs;
+  runs.points.push_back(structural_point(request.structural, first, request.costs));
+  for (const std::filesystem::path& file : request.more_structural) {
+    runs.points.push_back(structural_point(
+        file, results::read_results_file<results::TrainResults>(file), request.costs));
+  }
+  std::map<std::size_t, std::vector<const results::StructuralRunPoint*>> by_hidden;
+  for (const results::StructuralRunPoint& point : runs.points)
+    by_hidden[point.hidden].push_back(&point);
+  for (const auto& [hidden, points] : by_hidden) {
+    std::vector<double> accuracy, synapses, energy;
+    for (const results::StructuralRunPoint* point : points) {
+      accuracy.push_back(point->test_accuracy);
+      synapses.push_back(static_cast<double>(point->nonzero_synapses));
+      energy.push_back(point->energy_pj);
+    }
+    runs.groups.push_back(
+        {hidden, points.size(), spread_of(accuracy), spread_of(synapses), spread_of(energy)});
+  }
+  return runs;
+}
+
 results::SweepComparison sweep_section(const std::filesystem::path& file,
                                        const results::RunComparison& structural,
                                        double tolerance_points) {
@@ -316,6 +369,9 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   make_names_unique(report.runs);
 
   json inputs = {{"structural", request.structural.string()}, {"bp", json::array()}};
+  inputs["more_structural"] = json::array();
+  for (const auto& path : request.more_structural)
+    inputs["more_structural"].push_back(path.string());
   for (const auto& path : request.bp)
     inputs["bp"].push_back(path.string());
   inputs["sweep"] = request.sweep ? json(request.sweep->string()) : json(nullptr);
@@ -341,6 +397,8 @@ results::ComparisonReport compare_runs(const ComparisonRequest& request) {
   if (request.paper_table) report.paper_table = paper_table_section(*request.paper_table);
   if (request.structural_front)
     report.structural_front = structural_front_section(*request.structural_front);
+  if (!request.more_structural.empty())
+    report.structural_runs = structural_runs_section(structural, request);
   return report;
 }
 

@@ -17,7 +17,9 @@
 namespace sprout::analysis {
 
 struct ComparisonRequest {
-  std::filesystem::path structural;            // results.json of `sprout train`
+  std::filesystem::path structural;  // results.json of `sprout train`
+  // Further results.json of `sprout train` (other seeds or sizes), drawn with their spread.
+  std::vector<std::filesystem::path> more_structural;
   std::vector<std::filesystem::path> bp;       // results.json of `sprout bp`, one or more
   std::optional<std::filesystem::path> sweep;  // sweep.json of `sprout bp sweep`
   // table2.json of `sprout paper-table`

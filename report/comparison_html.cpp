@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -70,6 +71,31 @@ std::string text_at(const json& report, const std::string& path) {
   return value->is_string() ? value->get<std::string>() : value->dump();
 }
 
+// "[low, high]" of two numbers of the report, or "n/a" when either is absent (no bootstrap).
+HtmlCell interval_cell(const json& report, const std::string& low_path,
+                       const std::string& high_path) {
+  const json* low = find_path(report, low_path);
+  const json* high = find_path(report, high_path);
+  if (low == nullptr || high == nullptr || !low->is_number() || !high->is_number())
+    return HtmlCell("n/a");
+  return HtmlCell(fmt::format("[{:.4g}, {:.4g}]", low->get<double>(), high->get<double>()));
+}
+
+// The interval of a per-synapse information: the estimate's interval, clamped to
+// [0, H(label)] as the value is, times samples per synapse.
+std::string scaled_interval(const results::InformationEstimate& estimate,
+                            const results::SynapticCapacity& capacity) {
+  if (!std::isfinite(estimate.ci_low_bits) || !std::isfinite(estimate.ci_high_bits) ||
+      capacity.nonzero_synapses == 0)
+    return "n/a";
+  const double per_bit = static_cast<double>(capacity.training_samples) /
+                         static_cast<double>(capacity.nonzero_synapses);
+  const auto clamp = [&](double bits) {
+    return std::clamp(bits, 0.0, capacity.label_entropy_bits) * per_bit;
+  };
+  return fmt::format("[{:.4g}, {:.4g}]", clamp(estimate.ci_low_bits), clamp(estimate.ci_high_bits));
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("{}: cannot open file", path));
@@ -130,6 +156,28 @@ Series sorted_by_x(const Series& series) {
   return sorted;
 }
 
+// Several structural runs by hidden size: mean, standard deviation and range.
+void add_structural_runs_table(HtmlReport& page, const json& report) {
+  if (report["structural_runs"].is_null()) return;
+  HtmlTable table{
+      .caption = "Structural runs by hidden size (sd: sample standard deviation)",
+      .header = {"hidden neurons", "runs", "test accuracy (%), mean", "sd", "min", "max",
+                 "non-zero synapses, mean", "sd", "min", "max", "energy (pJ/image), mean", "sd"}};
+  for (std::size_t g = 0; g < report["structural_runs"]["groups"].size(); ++g) {
+    const std::string group = fmt::format("structural_runs.groups.{}.", g);
+    std::vector<HtmlCell> row{number_cell(report, group + "hidden"),
+                              number_cell(report, group + "runs")};
+    for (const char* statistic : {"mean", "sd", "min", "max"})
+      row.push_back(number_cell(report, group + "test_accuracy." + statistic, 100));
+    for (const char* statistic : {"mean", "sd", "min", "max"})
+      row.push_back(number_cell(report, group + "nonzero_synapses." + statistic));
+    for (const char* statistic : {"mean", "sd"})
+      row.push_back(number_cell(report, group + "energy_pj." + statistic));
+    table.rows.push_back(std::move(row));
+  }
+  page.add_table(table);
+}
+
 void add_accuracy_chart(HtmlReport& page, const json& report) {
   page.add_section("Accuracy against non-zero synapses");
   LineChart chart{.title = "Test accuracy against non-zero synapses (all layers)",
@@ -156,6 +204,22 @@ void add_accuracy_chart(HtmlReport& page, const json& report) {
     }
     chart.series.push_back(sorted_by_x(front));
   }
+  // Several structural runs: per hidden size the mean, with whiskers from min to max.
+  if (!report["structural_runs"].is_null()) {
+    Series spread{.name = "structural runs (mean, min-max)",
+                  .style = SeriesStyle::kLinesAndMarkers};
+    for (const json& group : report["structural_runs"]["groups"]) {
+      const json& synapses = group["nonzero_synapses"];
+      const json& accuracy = group["test_accuracy"];
+      spread.x.push_back(synapses["mean"].get<double>());
+      spread.x_low.push_back(synapses["min"].get<double>());
+      spread.x_high.push_back(synapses["max"].get<double>());
+      spread.y.push_back(100.0 * accuracy["mean"].get<double>());
+      spread.y_low.push_back(100.0 * accuracy["min"].get<double>());
+      spread.y_high.push_back(100.0 * accuracy["max"].get<double>());
+    }
+    chart.series.push_back(spread);  // groups come in ascending hidden size
+  }
   // The structural run and each BP variant: a point, or a curve when several runs of the
   // variant were given (e.g. L1 runs of several strengths).
   std::vector<Series> groups;
@@ -175,7 +239,9 @@ void add_accuracy_chart(HtmlReport& page, const json& report) {
   page.add_svg(render_svg(chart),
                "The structural rule and each BP variant as a point (a curve when several runs "
                "of a variant are given); the BP pruning sweep, if given, as one curve per "
-               "hidden size; the structural rule's front (--front), if given, as one curve");
+               "hidden size; the structural rule's front (--front), if given, as one curve; "
+               "several structural runs, if given, by hidden size with their spread");
+  add_structural_runs_table(page, report);
 }
 
 void add_training_chart(HtmlReport& page, const json& report) {
@@ -284,8 +350,10 @@ void add_structural_pictures(HtmlReport& page, const json& report) {
   const json& files = report["structural_files"];
   page.add_section("Receptive fields of the structural network");
   if (files["receptive_fields_svg"].is_string()) {
-    page.add_svg(read_text(files["receptive_fields_svg"].get<std::string>()),
-                 "Input weights of every hidden neuron (0 where no synapse is realised)");
+    page.add_svg(
+        read_text(files["receptive_fields_svg"].get<std::string>()),
+        "Up to ten hidden neurons per class, by the class the readout weighs them most for; the "
+        "neurons with the most consolidated input synapses first");
   } else {
     page.add_paragraph("The structural results list no receptive-field picture.");
   }
@@ -388,7 +456,7 @@ struct MetricRow {
   double scale = 1.0;
 };
 
-constexpr MetricRow kMetricRows[] = {
+constexpr MetricRow kCountRows[] = {
     {"test accuracy (%)", "test_accuracy", 100.0},
     {"non-zero synapses, input to hidden", "nonzero_synapses.input_hidden"},
     {"non-zero synapses, hidden to output", "nonzero_synapses.hidden_output"},
@@ -398,50 +466,118 @@ constexpr MetricRow kMetricRows[] = {
     {"fixed interneuron synapses (not counted above)",
      "nonzero_synapses.fixed_interneuron_synapses"},
     {"training samples", "synaptic_capacity.training_samples"},
-    {"I(prediction; label), training set (bits/sample)", "information.train_prediction_label.bits"},
-    {"  95% interval, low", "information.train_prediction_label.ci_low_bits"},
-    {"  95% interval, high", "information.train_prediction_label.ci_high_bits"},
     {"H(label), training set (bits)", "information.train_label_entropy_bits"},
-    {"stored task information (bits)", "synaptic_capacity.stored_bits"},
-    {"C_S, synaptic capacity (bits/synapse)", "synaptic_capacity.bits_per_synapse"},
-    {"I(prediction; label), test set (bits/sample)", "information.test_prediction_label.bits"},
-    {"test information per synapse (bits/synapse)",
-     "test_information_per_synapse.bits_per_synapse"},
+};
+
+constexpr MetricRow kCostRows[] = {
     {"storage cost (bits/synapse)", "storage_cost.bits_per_synapse"},
-    {"C_S / storage cost", "task_bits_per_storage_bit"},
-    {"I(hidden code; label), winner unit (bits)", "information.hidden_code_label.winner.bits"},
-    {"I(hidden code; label), mean per unit (bits)", "information.hidden_code_label.mean_unit_bits"},
-    {"I(hidden code; label), max per unit (bits)", "information.hidden_code_label.max_unit_bits"},
-    {"I(hidden code; label), joint code (bits; see undersampled)",
-     "information.hidden_code_label.joint.bits"},
     {"operations per image (headline count)", "energy.operations_per_image"},
     {"energy per image (pJ)", "energy.native_pj"},
     {"energy per image at MAC cost (pJ)", "energy.at_mac_cost_pj"},
 };
 
-void add_metric_table(HtmlReport& page, const json& report) {
-  page.add_section("Every metric side by side");
-  HtmlTable table{.caption = "Definitions: docs/metrics.md", .header = {"metric"}};
-  const std::size_t runs = report["runs"].size();
-  for (const json& run : report["runs"])
-    table.header.push_back(run["name"].get<std::string>());
-  for (const MetricRow& metric : kMetricRows) {
+// An information estimate of every run: the value, or why it is not shown, and its
+// interval beneath it.
+struct EstimateRow {
+  const char* label;
+  const char* path;  // within a run
+  const results::InformationEstimate& (*of)(const results::RunComparison&);
+};
+
+const EstimateRow kEstimateRows[] = {
+    {"I(prediction; label), training set (bits/sample)", "information.train_prediction_label",
+     [](const results::RunComparison& run) -> const results::InformationEstimate& {
+       return run.information.train_prediction_label;
+     }},
+    {"I(prediction; label), test set (bits/sample)", "information.test_prediction_label",
+     [](const results::RunComparison& run) -> const results::InformationEstimate& {
+       return run.information.test_prediction_label;
+     }},
+    {"I(hidden code; label), most active unit (bits)", "information.hidden_code_label.winner",
+     [](const results::RunComparison& run) -> const results::InformationEstimate& {
+       return run.information.hidden_code_label.winner;
+     }},
+    {"I(hidden code; label), whole code (bits)", "information.hidden_code_label.joint",
+     [](const results::RunComparison& run) -> const results::InformationEstimate& {
+       return run.information.hidden_code_label.joint;
+     }},
+};
+
+void add_rows(HtmlTable& table, const json& report, std::span<const MetricRow> rows) {
+  for (const MetricRow& metric : rows) {
     std::vector<HtmlCell> row{HtmlCell(metric.label)};
-    for (std::size_t r = 0; r < runs; ++r)
+    for (std::size_t r = 0; r < report["runs"].size(); ++r)
       row.push_back(number_cell(report, fmt::format("runs.{}.{}", r, metric.path), metric.scale));
     table.rows.push_back(std::move(row));
   }
-  std::vector<HtmlCell> flags{HtmlCell("joint code undersampled")};
+}
+
+void add_estimate_rows(HtmlTable& table, const json& report,
+                       const results::ComparisonReport& comparison) {
+  for (const EstimateRow& estimate : kEstimateRows) {
+    std::vector<HtmlCell> value{HtmlCell(estimate.label)};
+    const double confidence =
+        comparison.runs.empty() ? 0 : estimate.of(comparison.runs.front()).confidence;
+    std::vector<HtmlCell> interval{
+        HtmlCell(fmt::format("  {:g}% bootstrap interval", 100 * confidence))};
+    for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
+      const std::string path = fmt::format("runs.{}.{}.", r, estimate.path);
+      const std::string reason = results::unsupported_reason(estimate.of(comparison.runs[r]));
+      value.push_back(reason.empty() ? number_cell(report, path + "bits")
+                                     : HtmlCell("not shown: " + reason));
+      interval.push_back(interval_cell(report, path + "ci_low_bits", path + "ci_high_bits"));
+    }
+    table.rows.push_back(std::move(value));
+    table.rows.push_back(std::move(interval));
+  }
+}
+
+void add_metric_table(HtmlReport& page, const json& report,
+                      const results::ComparisonReport& comparison) {
+  page.add_section("Every metric side by side");
+  HtmlTable table{.caption = "Definitions: docs/metrics.md", .header = {"metric"}};
+  for (const json& run : report["runs"])
+    table.header.push_back(run["name"].get<std::string>());
+  add_rows(table, report, kCountRows);
+  add_estimate_rows(table, report, comparison);
+  // C_S and the test information per synapse scale I(prediction; label) by samples per
+  // synapse, so their intervals are the estimate's interval scaled the same way.
+  std::vector<HtmlCell> capacity{HtmlCell("C_S, synaptic capacity (bits/synapse)")};
+  std::vector<HtmlCell> capacity_interval{HtmlCell("  interval (from the training-set one)")};
+  std::vector<HtmlCell> per_synapse{HtmlCell("test information per synapse (bits/synapse)")};
+  std::vector<HtmlCell> per_synapse_interval{HtmlCell("  interval (from the test-set one)")};
+  for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
+    const results::RunComparison& run = comparison.runs[r];
+    const std::string base = fmt::format("runs.{}.", r);
+    capacity.push_back(number_cell(report, base + "synaptic_capacity.bits_per_synapse"));
+    capacity_interval.emplace_back(
+        scaled_interval(run.information.train_prediction_label, run.synaptic_capacity));
+    per_synapse.push_back(
+        number_cell(report, base + "test_information_per_synapse.bits_per_synapse"));
+    per_synapse_interval.emplace_back(
+        scaled_interval(run.information.test_prediction_label, run.test_information_per_synapse));
+  }
+  for (auto* row : {&capacity, &capacity_interval, &per_synapse, &per_synapse_interval})
+    table.rows.push_back(std::move(*row));
+  add_rows(table, report, kCostRows);
+  std::vector<HtmlCell> task_bits{HtmlCell("C_S / storage cost")};
+  for (std::size_t r = 0; r < comparison.runs.size(); ++r)
+    task_bits.push_back(number_cell(report, fmt::format("runs.{}.task_bits_per_storage_bit", r)));
+  table.rows.push_back(std::move(task_bits));
   std::vector<HtmlCell> binning{HtmlCell("hidden code binning")};
-  for (std::size_t r = 0; r < runs; ++r) {
+  for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
     const std::string code = fmt::format("runs.{}.information.hidden_code_label.", r);
-    flags.emplace_back(text_at(report, code + "joint.undersampled"));
     binning.emplace_back(fmt::format("{}, {} bins", text_at(report, code + "binning"),
                                      text_at(report, code + "bins")));
   }
-  table.rows.push_back(std::move(flags));
   table.rows.push_back(std::move(binning));
   page.add_table(table);
+  page.add_paragraph(
+      "An estimate is not shown where the sample cannot support it: when its occupied cells "
+      "exceed a tenth of the samples (undersampled), or when its bootstrap replicates lie all "
+      "on one side of it, which means the bias correction does not hold at this sample size. "
+      "The per-unit informations of the hidden code have no interval and are only in "
+      "report.json.");
 }
 
 void add_sweep(HtmlReport& page, const json& report) {
@@ -504,7 +640,7 @@ std::string comparison_html(const results::ComparisonReport& comparison) {
   add_structural_pictures(page, report);
   add_operations(page, report);
   add_confusion_matrices(page, report);
-  add_metric_table(page, report);
+  add_metric_table(page, report, comparison);
   add_sweep(page, report);
   add_paper_table_section(page, report);
   add_configs(page, report);

@@ -67,6 +67,18 @@ std::vector<std::string> comparison_conclusion(const results::ComparisonReport& 
       group_digits(static_cast<double>(bp.nonzero_synapses)),
       points_difference(100 * (bp.test_accuracy - ours.test_accuracy)),
       times(static_cast<double>(bp.nonzero_synapses) / our_synapses)));
+  if (report.structural_runs) {
+    for (const results::StructuralRunGroup& group : report.structural_runs->groups) {
+      if (group.runs < 2) continue;
+      sentences.push_back(fmt::format(
+          "Over {} structural runs with {} hidden neurons, test accuracy is {:.2f}% (sd {:.2f}, "
+          "range {:.2f}-{:.2f}) with {} synapses on average (range {}-{}).",
+          group.runs, group.hidden, 100 * group.test_accuracy.mean, 100 * group.test_accuracy.sd,
+          100 * group.test_accuracy.min, 100 * group.test_accuracy.max,
+          group_digits(group.nonzero_synapses.mean), group_digits(group.nonzero_synapses.min),
+          group_digits(group.nonzero_synapses.max)));
+    }
+  }
   if (const auto budget = run_with_variant(report, "budget")) {
     const results::HeadlineRow& row = report.headline[*budget];
     sentences.push_back(fmt::format(

@@ -297,6 +297,17 @@ std::vector<std::array<std::uint8_t, 3>> image_colours(const ImageGrid& grid) {
 
 constexpr double kGridMargin = 10;
 constexpr double kGridTitleHeight = 24;
+constexpr double kGridSubtitleHeight = 18;
+constexpr double kGridRowLabelWidth = 150;
+
+double grid_top(const ImageGrid& grid) {
+  return kGridMargin + (grid.title.empty() ? 0 : kGridTitleHeight) +
+         (grid.subtitle.empty() ? 0 : kGridSubtitleHeight);
+}
+
+double grid_left(const ImageGrid& grid) {
+  return kGridMargin + (grid.row_labels.empty() ? 0 : kGridRowLabelWidth);
+}
 
 std::size_t grid_rows(const ImageGrid& grid) {
   const std::size_t images = grid.pixels.size() / (grid.image_height * grid.image_width);
@@ -326,8 +337,18 @@ std::string render_svg(const LineChart& chart) {
       throw std::invalid_argument(
           fmt::format("series '{}': x and y differ in length", series.name));
     }
+    for (const auto* spread : {&series.x_low, &series.x_high, &series.y_low, &series.y_high}) {
+      if (!spread->empty() && spread->size() != series.x.size()) {
+        throw std::invalid_argument(
+            fmt::format("series '{}': a spread needs one value per point", series.name));
+      }
+    }
     xs.insert(xs.end(), series.x.begin(), series.x.end());
     ys.insert(ys.end(), series.y.begin(), series.y.end());
+    xs.insert(xs.end(), series.x_low.begin(), series.x_low.end());
+    xs.insert(xs.end(), series.x_high.begin(), series.x_high.end());
+    ys.insert(ys.end(), series.y_low.begin(), series.y_low.end());
+    ys.insert(ys.end(), series.y_high.begin(), series.y_high.end());
   }
   const double bottom = frame.plot_top() + frame.plot_height();
   const Scale x =
@@ -365,6 +386,22 @@ std::string render_svg(const LineChart& chart) {
         points += c(x.map(series.x[i])) + "," + c(y.map(series.y[i]));
       }
       flush();
+    }
+    // Whiskers: from low to high through the point, on each axis that has a spread.
+    for (std::size_t i = 0; i < series.x.size(); ++i) {
+      if (!inside(i)) continue;
+      const double px = x.map(series.x[i]);
+      const double py = y.map(series.y[i]);
+      if (!series.x_low.empty()) {
+        svg += fmt::format(
+            "<line class=\"spread\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>\n",
+            c(x.map(series.x_low[i])), c(py), c(x.map(series.x_high[i])), c(py), colour);
+      }
+      if (!series.y_low.empty()) {
+        svg += fmt::format(
+            "<line class=\"spread\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>\n",
+            c(px), c(y.map(series.y_low[i])), c(px), c(y.map(series.y_high[i])), colour);
+      }
     }
     if (series.style != SeriesStyle::kLines) {
       svg += fmt::format("<g fill=\"{}\">\n", colour);
@@ -457,11 +494,12 @@ std::string render_svg(const BarChart& chart) {
 
 Point image_origin(const ImageGrid& grid, std::size_t index) {
   check_grid(grid);
-  const double top = kGridMargin + (grid.title.empty() ? 0 : kGridTitleHeight);
+  const double top = grid_top(grid);
   const std::size_t row = index / grid.columns;
   const std::size_t column = index % grid.columns;
-  return {kGridMargin + static_cast<double>(column * (grid.image_width + 1) + 1) * grid.pixel_size,
-          top + static_cast<double>(row * (grid.image_height + 1) + 1) * grid.pixel_size};
+  return {
+      grid_left(grid) + static_cast<double>(column * (grid.image_width + 1) + 1) * grid.pixel_size,
+      top + static_cast<double>(row * (grid.image_height + 1) + 1) * grid.pixel_size};
 }
 
 std::string render_svg(const ImageGrid& grid) {
@@ -472,12 +510,27 @@ std::string render_svg(const ImageGrid& grid) {
   // Grid in image pixels: a one-pixel gap around every image.
   const std::size_t bitmap_width = columns * (grid.image_width + 1) + 1;
   const std::size_t bitmap_height = grid_rows(grid) * (grid.image_height + 1) + 1;
-  const double top = kGridMargin + (grid.title.empty() ? 0 : kGridTitleHeight);
-  const double width = 2 * kGridMargin + static_cast<double>(bitmap_width) * grid.pixel_size;
+  const double top = grid_top(grid);
+  const double left = grid_left(grid);
+  const double width = left + kGridMargin + static_cast<double>(bitmap_width) * grid.pixel_size;
   const double height = top + kGridMargin + static_cast<double>(bitmap_height) * grid.pixel_size;
 
   std::string svg = svg_open(width, height);
   draw_title(svg, grid.title, width / 2, kGridMargin + 15);
+  if (!grid.subtitle.empty()) {
+    svg +=
+        fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{}</text>\n",
+                    c(width / 2), c(top - 6), escape_xml(grid.subtitle));
+  }
+  for (std::size_t row = 0; row < grid.row_labels.size() && row < grid_rows(grid); ++row) {
+    const double centre = top + (static_cast<double>(row * (grid.image_height + 1)) + 1 +
+                                 static_cast<double>(grid.image_height) / 2) *
+                                    grid.pixel_size;
+    svg += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\" "
+        "font-size=\"12\">{}</text>\n",
+        c(left - 8), c(centre), escape_xml(grid.row_labels[row]));
+  }
   const std::vector<std::array<std::uint8_t, 3>> colours = image_colours(grid);
   if (grid.encoding == ImageEncoding::kPng) {
     RgbImage bitmap(std::max<std::size_t>(bitmap_width, 1), std::max<std::size_t>(bitmap_height, 1),
@@ -494,13 +547,12 @@ std::string render_svg(const ImageGrid& grid) {
         "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\" "
         "image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" "
         "href=\"data:image/png;base64,{}\"/>\n",
-        c(kGridMargin), c(top), c(static_cast<double>(bitmap_width) * grid.pixel_size),
+        c(left), c(top), c(static_cast<double>(bitmap_width) * grid.pixel_size),
         c(static_cast<double>(bitmap_height) * grid.pixel_size), base64_encode(encode_png(bitmap)));
   } else {
-    svg +=
-        fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#c8c8c8\"/>\n",
-                    c(kGridMargin), c(top), c(static_cast<double>(bitmap_width) * grid.pixel_size),
-                    c(static_cast<double>(bitmap_height) * grid.pixel_size));
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#c8c8c8\"/>\n",
+                       c(left), c(top), c(static_cast<double>(bitmap_width) * grid.pixel_size),
+                       c(static_cast<double>(bitmap_height) * grid.pixel_size));
     for (std::size_t n = 0; n < images; ++n) {
       const Point origin = image_origin(grid, n);
       for (std::size_t p = 0; p < per_image; ++p) {

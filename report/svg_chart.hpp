@@ -50,6 +50,12 @@ struct Series {
   std::vector<double> y{};  // NaN: no point (the line breaks there)
   SeriesStyle style = SeriesStyle::kLinesAndMarkers;
   std::string colour{};  // CSS colour; empty: the next colour of a colour-blind-safe palette
+  // Spread of each point (e.g. min and max over seeds), drawn as whiskers through it;
+  // empty, or one value per point.
+  std::vector<double> x_low{};
+  std::vector<double> x_high{};
+  std::vector<double> y_low{};
+  std::vector<double> y_high{};
 };
 
 struct LineChart {
@@ -102,6 +108,10 @@ struct ImageGrid {
   double pixel_size = 3;
   ImageScaling scaling = ImageScaling::kMinMax;
   ImageEncoding encoding = ImageEncoding::kPng;
+  // When given: one label per row of images, drawn left of it, and a line under the title
+  // (e.g. what the colours mean).
+  std::vector<std::string> row_labels{};
+  std::string subtitle{};
 };
 
 // Top-left corner of image `index`'s first pixel in the grid's SVG (for tests and overlays).

@@ -1,5 +1,11 @@
 #include "report/training_outputs.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "analysis/receptive_fields.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/spike_recorder.hpp"
 #include "models/spiking/image_simulation.hpp"
@@ -9,16 +15,43 @@
 namespace sprout::report {
 namespace {
 
+// Ten per class at 3 px per pixel: readable at a glance, where all neurons of a large
+// network at 2 px made a picture thousands of pixels high.
+constexpr std::size_t kFieldsPerClass = 10;
+
 void write_receptive_fields(const std::filesystem::path& path,
                             const models::StructuralLearner& learner,
                             const encoders::LabelledImages& images) {
+  const analysis::ReceptiveFieldSample sample =
+      analysis::sample_receptive_fields(learner.synapses(), learner.readout(), kFieldsPerClass);
   ImageGrid grid;
-  grid.title = "Input weights of the hidden neurons (receptive fields)";
-  grid.pixels = learner.synapses().weights();
+  grid.title = fmt::format(
+      "Receptive fields by preferred class ({} of {} hidden neurons; {} without a class)",
+      sample.neurons.size(), learner.synapses().hidden(), sample.without_preference);
+  grid.subtitle =
+      "red: consolidated synapse, blue: silent, white: none; each field scaled to its "
+      "largest weight";
   grid.image_height = images.rows;
   grid.image_width = images.cols;
-  grid.columns = 25;
-  grid.pixel_size = 2;
+  grid.columns = kFieldsPerClass;
+  grid.pixel_size = 3;
+  grid.scaling = ImageScaling::kSymmetric;
+  // One row per class that has neurons, padded with blank fields to a full row.
+  const std::size_t per_image = images.rows * images.cols;
+  std::vector<float> pixels;
+  std::size_t next = 0;
+  for (std::size_t c = 0; c < sample.neurons_per_class.size(); ++c) {
+    const std::size_t shown = std::min(sample.neurons_per_class[c], kFieldsPerClass);
+    if (shown == 0) continue;
+    grid.row_labels.push_back(
+        fmt::format("class {}: {} of {}", c, shown, sample.neurons_per_class[c]));
+    const auto first =
+        sample.signed_weights.begin() + static_cast<std::ptrdiff_t>(next * per_image);
+    pixels.insert(pixels.end(), first, first + static_cast<std::ptrdiff_t>(shown * per_image));
+    pixels.resize(pixels.size() + (kFieldsPerClass - shown) * per_image, 0.0F);
+    next += shown;
+  }
+  grid.pixels = pixels;
   write_text_atomically(path, render_svg(grid));
 }
 

@@ -161,6 +161,54 @@ SweepComparison read_sweep(const io::ResultReader& in) {
   return sweep;
 }
 
+json spread_json(const Spread& spread) {
+  return {{"mean", spread.mean}, {"sd", spread.sd}, {"min", spread.min}, {"max", spread.max}};
+}
+
+Spread read_spread(const io::ResultReader& in) {
+  const io::ResultReader spread = in.object();
+  return {spread.number("mean"), spread.number("sd"), spread.number("min"), spread.number("max")};
+}
+
+json structural_runs_json(const StructuralRuns& runs) {
+  json points = json::array();
+  for (const StructuralRunPoint& point : runs.points) {
+    points.push_back({{"file", point.file},
+                      {"hidden", point.hidden},
+                      {"seed", point.seed},
+                      {"test_accuracy", point.test_accuracy},
+                      {"nonzero_synapses", point.nonzero_synapses},
+                      {"energy_pj", point.energy_pj}});
+  }
+  json groups = json::array();
+  for (const StructuralRunGroup& group : runs.groups) {
+    groups.push_back({{"hidden", group.hidden},
+                      {"runs", group.runs},
+                      {"test_accuracy", spread_json(group.test_accuracy)},
+                      {"nonzero_synapses", spread_json(group.nonzero_synapses)},
+                      {"energy_pj", spread_json(group.energy_pj)}});
+  }
+  return {{"points", points}, {"groups", groups}};
+}
+
+StructuralRuns read_structural_runs(const io::ResultReader& value) {
+  const io::ResultReader in = value.object();
+  StructuralRuns runs;
+  for (const io::ResultReader& item : in.items("points")) {
+    const io::ResultReader point = item.object();
+    runs.points.push_back({point.text("file"), point.count("hidden"), point.count("seed"),
+                           point.fraction("test_accuracy"), point.count("nonzero_synapses"),
+                           point.number("energy_pj")});
+  }
+  for (const io::ResultReader& item : in.items("groups")) {
+    const io::ResultReader group = item.object();
+    runs.groups.push_back(
+        {group.count("hidden"), group.count("runs"), read_spread(group.at("test_accuracy")),
+         read_spread(group.at("nonzero_synapses")), read_spread(group.at("energy_pj"))});
+  }
+  return runs;
+}
+
 }  // namespace
 
 json ComparisonReport::to_json() const {
@@ -200,6 +248,8 @@ json ComparisonReport::to_json() const {
   document["sweep"] = sweep ? sweep_json(*sweep) : json(nullptr);
   document["paper_table"] = paper_table ? *paper_table : json(nullptr);
   document["structural_front"] = structural_front ? *structural_front : json(nullptr);
+  document["structural_runs"] =
+      structural_runs ? structural_runs_json(*structural_runs) : json(nullptr);
   replace_non_finite(document);
   return document;
 }
@@ -232,6 +282,8 @@ ComparisonReport ComparisonReport::from_json(const json& document, std::string s
     report.paper_table = in.at("paper_table").object().value();
   if (in.has("structural_front") && !in.at("structural_front").value().is_null())
     report.structural_front = in.at("structural_front").object().value();
+  if (in.has("structural_runs") && !in.at("structural_runs").value().is_null())
+    report.structural_runs = read_structural_runs(in.at("structural_runs"));
   return report;
 }
 

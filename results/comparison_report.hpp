@@ -6,6 +6,7 @@
 // network reaches) are NaN here and null in the file.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -121,6 +122,37 @@ struct SweepComparison {
   EqualAccuracyRatio equal_accuracy_any_hidden;  // all points as one curve
 };
 
+// Several structural runs (`--structural` given more than once: seeds, sizes), each as a
+// point and grouped by hidden size with their spread.
+struct StructuralRunPoint {
+  std::string file;
+  std::size_t hidden = 0;
+  std::uint64_t seed = 0;
+  double test_accuracy = 0;
+  std::size_t nonzero_synapses = 0;
+  double energy_pj = 0;  // per test image, SynOps at the accumulate cost
+};
+
+struct Spread {
+  double mean = 0;
+  double sd = 0;  // sample standard deviation (0 for one run)
+  double min = 0;
+  double max = 0;
+};
+
+struct StructuralRunGroup {
+  std::size_t hidden = 0;
+  std::size_t runs = 0;
+  Spread test_accuracy;
+  Spread nonzero_synapses;
+  Spread energy_pj;
+};
+
+struct StructuralRuns {
+  std::vector<StructuralRunPoint> points;  // in the order given
+  std::vector<StructuralRunGroup> groups;  // by ascending hidden size
+};
+
 struct ComparisonReport {
   Provenance provenance;     // config: inputs, energy costs, tolerance, bootstrap
   std::string command_line;  // every option spelt out
@@ -137,6 +169,7 @@ struct ComparisonReport {
   // when given: {file, points: [{hidden, presynaptic_budget, nonzero_synapses,
   // test_accuracy, energy_nj_per_test_image}]}.
   std::optional<nlohmann::json> structural_front;
+  std::optional<StructuralRuns> structural_runs;  // with more than one structural run
 
   [[nodiscard]] nlohmann::json to_json() const;
   // Throws one line "<source>: <key>: <problem>" (results/schema.hpp).

@@ -246,6 +246,13 @@ TEST_CASE("compare: the HTML page is well formed and its numbers are report.json
                            json(cs).dump() + "\">" + sprout::report::display_number(cs) + "<";
   CHECK(html.find(cell) != std::string::npos);
   CHECK(html.find("id=\"headline.1.test_accuracy\" data-value=\"1.0\">100<") != std::string::npos);
+  // An estimate is shown beside its interval (winner: 1.25 in [1.15, 1.35]); the
+  // undersampled joint code shows why instead of a number.
+  CHECK(html.find("id=\"runs.0.information.hidden_code_label.winner.bits\"") != std::string::npos);
+  CHECK(html.find(">[1.15, 1.35]<") != std::string::npos);
+  CHECK(html.find("id=\"runs.0.information.hidden_code_label.joint.bits\"") == std::string::npos);
+  CHECK(html.find(">not shown: undersampled: 12 occupied cells for 100 samples<") !=
+        std::string::npos);
 }
 
 TEST_CASE("compare: numbers print as integers from 1000 on or with four significant digits",
@@ -268,4 +275,57 @@ TEST_CASE("confusion matrix and its expansion into pairs", "[comparison]") {
   CHECK(pairs.predictions == std::vector<int>{0, 1, 2, 2});
   CHECK_THROWS_AS(sprout::analysis::confusion_matrix(labels, predictions, 2),
                   std::invalid_argument);
+}
+
+TEST_CASE("compare: several structural runs, by hidden size with their spread", "[comparison]") {
+  Fixture fixture;
+  const auto run = [&](const std::string& name, std::size_t hidden, std::size_t seed,
+                       double accuracy, std::size_t synapses) {
+    results::TrainResults results = sprout::testing::sample_train_results();
+    results.provenance.config["network"] = {{"hidden", hidden}};
+    results.provenance.config["seed"] = seed;
+    results.final->epoch.test_accuracy = accuracy;
+    results.final->nonzero_synapses.total = synapses;
+    write(fixture.folder.path() / name, results.to_json());
+    return fixture.folder.path() / name;
+  };
+  fixture.request.structural = run("s1.json", 400, 1, 0.90, 1000);
+  fixture.request.more_structural = {run("s2.json", 400, 2, 0.92, 1200),
+                                     run("s3.json", 400, 3, 0.94, 1400),
+                                     run("s4.json", 100, 1, 0.80, 500)};
+  const results::ComparisonReport comparison = compare_runs(fixture.request);
+  REQUIRE(comparison.structural_runs.has_value());
+  const results::StructuralRuns& runs = *comparison.structural_runs;
+  CHECK(runs.points.size() == 4);
+  CHECK(runs.points[0].seed == 1);
+  REQUIRE(runs.groups.size() == 2);
+  // Ascending hidden size; one run: no spread.
+  CHECK(runs.groups[0].hidden == 100);
+  CHECK(runs.groups[0].runs == 1);
+  CHECK(runs.groups[0].test_accuracy.sd == 0.0);
+  // 0.90, 0.92, 0.94: mean 0.92, sample sd sqrt((0.02^2 + 0 + 0.02^2) / 2) = 0.02.
+  const results::StructuralRunGroup& group = runs.groups[1];
+  CHECK(group.runs == 3);
+  CHECK(group.test_accuracy.mean == Approx(0.92));
+  CHECK(group.test_accuracy.sd == Approx(0.02));
+  CHECK(group.test_accuracy.min == 0.90);
+  CHECK(group.test_accuracy.max == 0.94);
+  CHECK(group.nonzero_synapses.mean == Approx(1200));
+  CHECK(group.nonzero_synapses.sd == Approx(200));
+  CHECK(group.energy_pj.sd == 0.0);  // the same SynOps in every run
+  const json report = comparison.to_json();
+  CHECK(results::ComparisonReport::from_json(report, "report.json").to_json() == report);
+  const std::string html = sprout::report::comparison_html(comparison);
+  CHECK(sprout::testing::xml_problem(html).empty());
+  CHECK(html.find("structural runs (mean, min-max)") != std::string::npos);
+  CHECK(html.find("id=\"structural_runs.groups.1.test_accuracy.sd\"") != std::string::npos);
+  CHECK(html.find("class=\"spread\"") != std::string::npos);
+  CHECK(html.find("Over 3 structural runs with 400 hidden neurons") != std::string::npos);
+
+  // A run whose config does not name its hidden size is refused by file and key.
+  results::TrainResults unnamed = sprout::testing::sample_train_results();
+  write(fixture.folder.path() / "s5.json", unnamed.to_json());
+  fixture.request.more_structural.push_back(fixture.folder.path() / "s5.json");
+  CHECK_THAT(error_of(fixture.request), Catch::Matchers::Contains("s5.json") &&
+                                            Catch::Matchers::Contains("provenance.config"));
 }

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <vector>
 
@@ -225,4 +226,20 @@ TEST_CASE("A joint code with a distinct value per sample is flagged undersampled
 TEST_CASE("Winner symbols: first maximum, -1 for a silent row", "[information]") {
   const std::vector<float> codes{0, 3, 3, 1, 0, 0, 0, 0, 2, 0, 0, 0};
   CHECK(sprout::analysis::winner_symbols({codes, 4}) == std::vector<int>{1, -1, 0});
+}
+
+TEST_CASE("An estimate is reportable only when sampled well and inside its interval",
+          "[information]") {
+  sprout::results::InformationEstimate estimate{
+      .bits = 2.57, .ci_low_bits = 2.5, .ci_high_bits = 2.7, .samples = 1000, .joint_symbols = 40};
+  CHECK(sprout::results::unsupported_reason(estimate).empty());
+  estimate.ci_low_bits = 2.660;
+  estimate.ci_high_bits = 2.707;
+  CHECK(sprout::results::unsupported_reason(estimate) ==
+        "biased: the estimate 2.570 lies outside its bootstrap interval [2.660, 2.707]");
+  estimate.ci_low_bits = std::numeric_limits<double>::quiet_NaN();
+  CHECK(sprout::results::unsupported_reason(estimate) == "no bootstrap interval");
+  estimate.undersampled = true;
+  CHECK(sprout::results::unsupported_reason(estimate) ==
+        "undersampled: 40 occupied cells for 1000 samples");
 }

@@ -182,6 +182,52 @@ TEST_CASE("Image grid as rectangles: per-image scaling and placement", "[svg_cha
   }
 }
 
+TEST_CASE("A series' spread is drawn as whiskers through its points", "[svg_chart]") {
+  sprout::report::LineChart chart{.x = {.min = 0.0, .max = 10.0}, .y = {.min = 0.0, .max = 10.0}};
+  chart.series.push_back({.name = "runs",
+                          .x = {5},
+                          .y = {5},
+                          .x_low = {4},
+                          .x_high = {6},
+                          .y_low = {4},
+                          .y_high = {6}});
+  const std::string svg = render_svg(chart);
+  CHECK(xml_problem(svg).empty());
+  // x 4..6 -> 72 + 0.4 * 398 = 231.2 .. 310.8 at y 344 - 0.5 * 304 = 192;
+  // y 4..6 -> 344 - 0.4 * 304 = 222.4 .. 161.6 at x 271.
+  CHECK(svg.find(R"(class="spread" x1="231.20" y1="192.00" x2="310.80" y2="192.00")") !=
+        std::string::npos);
+  CHECK(svg.find(R"(class="spread" x1="271.00" y1="222.40" x2="271.00" y2="161.60")") !=
+        std::string::npos);
+  chart.series[0].y_high = {6, 7};
+  CHECK_THROWS_AS(render_svg(chart), std::invalid_argument);
+}
+
+TEST_CASE("Image grid row labels sit left of their row and shift the images", "[svg_chart]") {
+  const std::vector<float> pixels(4 * 2 * 2, 1.0F);
+  const sprout::report::ImageGrid grid{.pixels = pixels,
+                                       .image_height = 2,
+                                       .image_width = 2,
+                                       .columns = 2,
+                                       .pixel_size = 3,
+                                       .encoding = sprout::report::ImageEncoding::kRects,
+                                       .row_labels = {"class 0", "class <1>"},
+                                       .subtitle = "red: consolidated"};
+  // Left: margin 10 + label column 150; top: margin 10 + subtitle 18. Image 3 is row 1,
+  // column 1: x = 160 + (1 * 3 + 1) * 3 = 172, y = 28 + (1 * 3 + 1) * 3 = 40.
+  CHECK(sprout::report::image_origin(grid, 0).x == 163);
+  CHECK(sprout::report::image_origin(grid, 3).x == 172);
+  CHECK(sprout::report::image_origin(grid, 3).y == 40);
+  const std::string svg = render_svg(grid);
+  CHECK(xml_problem(svg).empty());
+  // Labels end 8 px left of the images, at the middle of their row: row 0 spans
+  // y 31..37 (centre 34), row 1 y 40..46 (centre 43).
+  CHECK(svg.find(R"(x="152.00" y="34.00" text-anchor="end")") != std::string::npos);
+  CHECK(svg.find(R"(x="152.00" y="43.00" text-anchor="end" dominant-baseline="middle" )"
+                 R"(font-size="12">class &lt;1&gt;</text>)") != std::string::npos);
+  CHECK(svg.find(">red: consolidated</text>") != std::string::npos);
+}
+
 TEST_CASE("Image grid as an embedded PNG", "[svg_chart]") {
   std::vector<float> pixels(100 * 28 * 28);
   for (std::size_t i = 0; i < pixels.size(); ++i)

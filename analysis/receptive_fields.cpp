@@ -1,0 +1,77 @@
+#include "analysis/receptive_fields.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace sprout::analysis {
+
+std::optional<std::uint32_t> preferred_class(const models::LinearReadout& readout,
+                                             std::size_t neuron) {
+  const auto weight = [&](std::size_t c) {
+    return readout.weights()[c * readout.inputs() + neuron];
+  };
+  std::uint32_t best = 0;
+  bool all_equal = true;
+  for (std::size_t c = 1; c < readout.classes(); ++c) {
+    all_equal = all_equal && weight(c) == weight(0);
+    if (weight(c) > weight(best)) best = static_cast<std::uint32_t>(c);
+  }
+  if (all_equal) return std::nullopt;
+  return best;
+}
+
+ReceptiveFieldSample sample_receptive_fields(const models::PotentialSynapses& synapses,
+                                             const models::LinearReadout& readout,
+                                             std::size_t per_class) {
+  const std::size_t hidden = synapses.hidden();
+  const std::size_t inputs = synapses.inputs();
+  if (readout.inputs() != hidden || readout.classes() == 0) {
+    throw std::invalid_argument("receptive fields: the readout reads " +
+                                std::to_string(readout.inputs()) +
+                                " neurons, the synapses end on " + std::to_string(hidden));
+  }
+  const auto states = synapses.states();
+  std::vector<std::size_t> realised(hidden, 0);
+  std::vector<std::size_t> consolidated(hidden, 0);
+  for (std::size_t j = 0; j < hidden; ++j) {
+    for (std::size_t i = 0; i < inputs; ++i) {
+      const std::size_t k = synapses.index(i, j);
+      realised[j] += synapses.realised(k) ? 1 : 0;
+      consolidated[j] += states[k] == models::SynapseState::kConsolidated ? 1 : 0;
+    }
+  }
+  ReceptiveFieldSample sample;
+  std::vector<std::vector<std::size_t>> by_class(readout.classes());
+  for (std::size_t j = 0; j < hidden; ++j) {
+    if (const auto c = preferred_class(readout, j))
+      by_class[*c].push_back(j);
+    else
+      ++sample.without_preference;
+  }
+
+  const auto weights = synapses.weights();
+  for (std::size_t c = 0; c < by_class.size(); ++c) {
+    std::vector<std::size_t>& members = by_class[c];
+    sample.neurons_per_class.push_back(members.size());
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      if (consolidated[a] != consolidated[b]) return consolidated[a] > consolidated[b];
+      return realised[a] > realised[b];
+    });
+    members.resize(std::min(members.size(), per_class));
+    for (const std::size_t j : members) {
+      sample.neurons.push_back(j);
+      sample.classes.push_back(static_cast<std::uint32_t>(c));
+      for (std::size_t i = 0; i < inputs; ++i) {
+        const std::size_t k = synapses.index(i, j);
+        const float w = weights[k];
+        sample.signed_weights.push_back(states[k] == models::SynapseState::kConsolidated ? w
+                                        : states[k] == models::SynapseState::kSilent     ? -w
+                                                                                         : 0.0F);
+      }
+    }
+  }
+  return sample;
+}
+
+}  // namespace sprout::analysis
