@@ -1,10 +1,31 @@
 #include "analysis/receptive_fields.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
 namespace sprout::analysis {
+namespace {
+
+// How much more the readout weighs `neuron` for its preferred class than for the next:
+// the most class-specific neurons first.
+float class_margin(const models::LinearReadout& readout, std::size_t neuron) {
+  float best = -std::numeric_limits<float>::infinity();
+  float second = -std::numeric_limits<float>::infinity();
+  for (std::size_t c = 0; c < readout.classes(); ++c) {
+    const float w = readout.weights()[c * readout.inputs() + neuron];
+    if (w > best) {
+      second = best;
+      best = w;
+    } else if (w > second) {
+      second = w;
+    }
+  }
+  return readout.classes() > 1 ? best - second : best;
+}
+
+}  // namespace
 
 std::optional<std::uint32_t> preferred_class(const models::LinearReadout& readout,
                                              std::size_t neuron) {
@@ -32,14 +53,11 @@ ReceptiveFieldSample sample_receptive_fields(const models::PotentialSynapses& sy
                                 " neurons, the synapses end on " + std::to_string(hidden));
   }
   const auto states = synapses.states();
-  std::vector<std::size_t> realised(hidden, 0);
   std::vector<std::size_t> consolidated(hidden, 0);
   for (std::size_t j = 0; j < hidden; ++j) {
-    for (std::size_t i = 0; i < inputs; ++i) {
-      const std::size_t k = synapses.index(i, j);
-      realised[j] += synapses.realised(k) ? 1 : 0;
-      consolidated[j] += states[k] == models::SynapseState::kConsolidated ? 1 : 0;
-    }
+    for (std::size_t i = 0; i < inputs; ++i)
+      consolidated[j] +=
+          states[synapses.index(i, j)] == models::SynapseState::kConsolidated ? 1 : 0;
   }
   ReceptiveFieldSample sample;
   std::vector<std::vector<std::size_t>> by_class(readout.classes());
@@ -55,8 +73,10 @@ ReceptiveFieldSample sample_receptive_fields(const models::PotentialSynapses& sy
     std::vector<std::size_t>& members = by_class[c];
     sample.neurons_per_class.push_back(members.size());
     std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-      if (consolidated[a] != consolidated[b]) return consolidated[a] > consolidated[b];
-      return realised[a] > realised[b];
+      const float margin_a = class_margin(readout, a);
+      const float margin_b = class_margin(readout, b);
+      if (margin_a != margin_b) return margin_a > margin_b;
+      return consolidated[a] > consolidated[b];
     });
     members.resize(std::min(members.size(), per_class));
     for (const std::size_t j : members) {

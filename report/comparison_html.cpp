@@ -353,7 +353,7 @@ void add_structural_pictures(HtmlReport& page, const json& report) {
     page.add_svg(
         read_text(files["receptive_fields_svg"].get<std::string>()),
         "Up to ten hidden neurons per class, by the class the readout weighs them most for; the "
-        "neurons with the most consolidated input synapses first");
+        "most class-specific first (the largest margin over the next class)");
   } else {
     page.add_paragraph("The structural results list no receptive-field picture.");
   }
@@ -525,7 +525,10 @@ void add_estimate_rows(HtmlTable& table, const json& report,
       const std::string reason = results::unsupported_reason(estimate.of(comparison.runs[r]));
       value.push_back(reason.empty() ? number_cell(report, path + "bits")
                                      : HtmlCell("not shown: " + reason));
-      interval.push_back(interval_cell(report, path + "ci_low_bits", path + "ci_high_bits"));
+      // An interval of an estimate that is not shown would stand for nothing.
+      interval.push_back(reason.empty()
+                             ? interval_cell(report, path + "ci_low_bits", path + "ci_high_bits")
+                             : HtmlCell("-"));
     }
     table.rows.push_back(std::move(value));
     table.rows.push_back(std::move(interval));

@@ -16,8 +16,9 @@ std::string points_difference(double difference_percent) {
                      difference_percent > 0 ? "more" : "less");
 }
 
-// "3.1 times as many", "0.52 times as many".
+// "31 times", "3.1 times", and below one a percentage: "52%", "3.8%" (as many).
 std::string times(double ratio) {
+  if (ratio < 1) return fmt::format("{:.2g}%", 100 * ratio);
   return ratio >= 10 ? fmt::format("{:.0f} times", ratio) : fmt::format("{:.2g} times", ratio);
 }
 

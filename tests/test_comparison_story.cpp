@@ -57,11 +57,11 @@ TEST_CASE("The conclusion states the accuracy difference, the synapse and energy
           "[comparison_story]") {
   const std::vector<std::string> sentences = comparison_conclusion(sample_report());
   REQUIRE(sentences.size() == 3);
-  // Against dense BP: 2.14 points, 79,400 / 210,991 = 0.38 times the synapses.
+  // Against dense BP: 2.14 points, 79,400 / 210,991 = 38% of the synapses.
   CHECK(contains(sentences[0], "95.96% test accuracy with 210,991 learnt synapses"));
   CHECK(contains(sentences[0],
                  "bp dense reaches 98.10% with 79,400 (2.14 points more accuracy, "
-                 "0.38 times as many synapses)."));
+                 "38% as many synapses)."));
   // BP given the structural network's synapse count.
   CHECK(sentences[1] ==
         "Given as many input synapses as the structural network, bp budget reaches 98.26% with "
@@ -88,7 +88,7 @@ TEST_CASE("The conclusion names BP's synapses at the structural accuracy from th
   REQUIRE(sentences.size() == 4);
   CHECK(contains(sentences[2],
                  "needs about 7,940 synapses to reach the structural accuracy: "
-                 "0.038 times as many"));
+                 "3.8% as many"));
   report.sweep->equal_accuracy_any_hidden.status = results::RatioStatus::kNotReached;
   sentences = comparison_conclusion(report);
   CHECK(sentences[2] == "No network of BP's pruning sweep reaches the structural accuracy.");

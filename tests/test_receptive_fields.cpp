@@ -10,8 +10,9 @@ using sprout::models::SynapseState;
 namespace {
 
 // 3 inputs -> 5 hidden neurons, 2 classes. Consolidated / realised synapses per neuron:
-// 0 -> 1/1, 1 -> 1/3, 2 -> 1/2, 3 -> 0/0, 4 -> 0/0. The readout prefers class 1 for
-// neurons 0, 1, 2 and class 0 for 3, and weighs neuron 4 the same for both.
+// 0 -> 1/1, 1 -> 1/3, 2 -> 2/2, 3 -> 0/0, 4 -> 0/0. The readout prefers class 1 for
+// neurons 0, 1, 2 (by margins 0.1, 2 and 0.5) and class 0 for 3, and weighs neuron 4 the
+// same for both.
 struct SmallNetwork {
   sprout::models::StructuralSettings settings{};
   sprout::models::PotentialSynapses synapses = sprout::testing::empty_synapses(3, 5, settings);
@@ -28,7 +29,7 @@ struct SmallNetwork {
     set(1, 1, SynapseState::kSilent, 0.25F);
     set(2, 1, SynapseState::kSilent, 0.75F);
     set(1, 2, SynapseState::kConsolidated, 2.0F);
-    set(2, 2, SynapseState::kSilent, 0.1F);
+    set(2, 2, SynapseState::kConsolidated, 0.1F);
     const auto w = readout.weights();  // classes x inputs
     const float class0[5] = {0.1F, -1.0F, 0.0F, 3.0F, 0.5F};
     const float class1[5] = {0.2F, 1.0F, 0.5F, 2.0F, 0.5F};
@@ -55,19 +56,19 @@ TEST_CASE("Preferred class is the readout's largest weight, none when all are eq
   CHECK(sprout::analysis::preferred_class(three, 0) == 1U);
 }
 
-TEST_CASE("Receptive-field sample: by class, fullest first, signed by state",
+TEST_CASE("Receptive-field sample: by class, most class-specific first, signed by state",
           "[receptive_fields]") {
   const SmallNetwork net;
   const auto sample = sprout::analysis::sample_receptive_fields(net.synapses, net.readout, 2);
   CHECK(sample.neurons_per_class == std::vector<std::size_t>{1, 3});
   CHECK(sample.without_preference == 1);
-  // Class 0: neuron 3; class 1: all consolidate one synapse, so the most realised first:
-  // 1 (3 realised) and 2 (2), not 0 (1): two per class.
+  // Class 0: neuron 3; class 1: the largest margins, 1 (2) and 2 (0.5), not 0 (0.1), although
+  // neuron 2 has more consolidated synapses than neuron 1: two per class.
   CHECK(sample.neurons == std::vector<std::size_t>{3, 1, 2});
   CHECK(sample.classes == std::vector<std::uint32_t>{0, 1, 1});
   // Consolidated positive, silent negative, absent zero; input order within a field.
   CHECK(sample.signed_weights ==
-        std::vector<float>{0.0F, 0.0F, 0.0F, 1.0F, -0.25F, -0.75F, 0.0F, 2.0F, -0.1F});
+        std::vector<float>{0.0F, 0.0F, 0.0F, 1.0F, -0.25F, -0.75F, 0.0F, 2.0F, 0.1F});
   const sprout::models::LinearReadout wrong{2, 4};
   CHECK_THROWS_AS(sprout::analysis::sample_receptive_fields(net.synapses, wrong, 2),
                   std::invalid_argument);
