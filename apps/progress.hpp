@@ -103,11 +103,13 @@ class ProgressLine {
     finished_ = true;
     const double seconds = elapsed_s(std::chrono::steady_clock::now());
     if (!tty_ && !printed_ && seconds < 1.0) return;
-    print(fmt::format("{}: {} {} in {} ({:.0f} {}/s){}", label_, total_, unit_,
-                      format_duration(seconds),
-                      seconds > 0 ? static_cast<double>(total_) / seconds : 0.0, unit_,
-                      extra.empty() ? "" : ", " + extra),
-          true);
+    // Two significant digits below 10 per second: a slow pass reads "0.41 networks/s", not 0.
+    const double rate = seconds > 0 ? static_cast<double>(total_) / seconds : 0.0;
+    print(
+        fmt::format("{}: {} {} in {} ({} {}/s){}", label_, total_, unit_, format_duration(seconds),
+                    rate >= 10 ? fmt::format("{:.0f}", rate) : fmt::format("{:.2g}", rate), unit_,
+                    extra.empty() ? "" : ", " + extra),
+        true);
   }
 
  private:
