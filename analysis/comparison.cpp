@@ -249,8 +249,10 @@ results::Spread spread_of(const std::vector<double>& values) {
   spread.min = *std::min_element(values.begin(), values.end());
   spread.max = *std::max_element(values.begin(), values.end());
   const auto n = static_cast<double>(values.size());
+  double sum = 0;
   for (const double v : values)
-    spread.mean += v / n;
+    sum += v;
+  spread.mean = sum / n;
   double squares = 0;
   for (const double v : values)
     squares += (v - spread.mean) * (v - spread.mean);
@@ -271,19 +273,48 @@ results::StructuralRunPoint structural_point(const std::filesystem::path& file,
           energy_report(synops(final.epoch.synops_per_test_image), costs).native_pj};
 }
 
-// Every structural run as a point, and grouped by hidden size with their spread.
+// The config of a run without the keys that may differ between runs of one group.
+json config_of_group(const json& config) {
+  json kept = config;
+  kept.erase("seed");
+  kept.erase("threads");  // results do not depend on it
+  return kept;
+}
+
+// Every structural run as a point, and grouped by hidden size with their spread. Runs of
+// one hidden size must differ only in their seed: their spread is then the seed's.
 results::StructuralRuns structural_runs_section(const results::TrainResults& first,
                                                 const ComparisonRequest& request) {
   results::StructuralRuns runs;
+  std::vector<json> configs;
   runs.points.push_back(structural_point(request.structural, first, request.costs));
+  configs.push_back(config_of_group(first.provenance.config));
   for (const std::filesystem::path& file : request.more_structural) {
-    runs.points.push_back(structural_point(
-        file, results::read_results_file<results::TrainResults>(file), request.costs));
+    const auto results = results::read_results_file<results::TrainResults>(file);
+    runs.points.push_back(structural_point(file, results, request.costs));
+    configs.push_back(config_of_group(results.provenance.config));
   }
-  std::map<std::size_t, std::vector<const results::StructuralRunPoint*>> by_hidden;
-  for (const results::StructuralRunPoint& point : runs.points)
-    by_hidden[point.hidden].push_back(&point);
-  for (const auto& [hidden, points] : by_hidden) {
+  std::map<std::size_t, std::vector<std::size_t>> by_hidden;  // indices of points
+  for (std::size_t k = 0; k < runs.points.size(); ++k) {
+    std::vector<std::size_t>& group = by_hidden[runs.points[k].hidden];
+    if (!group.empty()) {
+      const json difference = json::diff(configs[group.front()], configs[k]);
+      if (!difference.empty()) {
+        // A JSON pointer ("/structural/budget") as the dotted key of every other message.
+        std::string key = "provenance.config" + difference.front().at("path").get<std::string>();
+        std::replace(key.begin(), key.end(), '/', '.');
+        fail(runs.points[k].file, key,
+             fmt::format("differs from {} of the same hidden size; runs of one hidden size "
+                         "may differ only in their seed",
+                         runs.points[group.front()].file));
+      }
+    }
+    group.push_back(k);
+  }
+  for (const auto& [hidden, members] : by_hidden) {
+    std::vector<const results::StructuralRunPoint*> points;
+    for (const std::size_t k : members)
+      points.push_back(&runs.points[k]);
     std::vector<double> accuracy, synapses, energy;
     for (const results::StructuralRunPoint* point : points) {
       accuracy.push_back(point->test_accuracy);

@@ -1,5 +1,7 @@
 #include "analysis/information.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -363,6 +365,23 @@ std::string_view binning_name(Binning binning) {
       return "rounded_capped";
   }
   return "unknown";
+}
+
+std::string unsupported_reason(const InformationEstimate& estimate) {
+  if (estimate.undersampled) {
+    return fmt::format("undersampled: {} occupied cells for {} samples", estimate.joint_symbols,
+                       estimate.samples);
+  }
+  const bool has_interval =
+      std::isfinite(estimate.ci_low_bits) && std::isfinite(estimate.ci_high_bits);
+  if (has_interval &&
+      (estimate.bits < estimate.ci_low_bits || estimate.bits > estimate.ci_high_bits)) {
+    return fmt::format(
+        "biased: the estimate {:.3f} lies outside its bootstrap interval "
+        "[{:.3f}, {:.3f}]",
+        estimate.bits, estimate.ci_low_bits, estimate.ci_high_bits);
+  }
+  return {};
 }
 
 }  // namespace sprout::analysis

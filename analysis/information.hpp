@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +42,13 @@ struct BootstrapOptions {
                                                      const BootstrapOptions& bootstrap = {});
 
 // Labels and predictions usually come as bytes.
+// Why `estimate.bits` should not be reported, or empty when it may be: the sample is too
+// small for its symbols (undersampled), or the estimate lies outside its own bootstrap
+// interval, so the replicates sit mostly on one side of it and the first-order bias
+// correction does not hold at this sample size. An estimate without an interval (no
+// bootstrap asked for) can only be checked for undersampling.
+[[nodiscard]] std::string unsupported_reason(const InformationEstimate& estimate);
+
 [[nodiscard]] std::vector<int> to_symbols(std::span<const std::uint8_t> values);
 
 // --- Hidden codes ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "analysis/receptive_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -22,7 +23,7 @@ float class_margin(const models::LinearReadout& readout, std::size_t neuron) {
       second = w;
     }
   }
-  return readout.classes() > 1 ? best - second : best;
+  return best - second;  // preferred neurons have two classes with different weights
 }
 
 }  // namespace
@@ -32,9 +33,14 @@ std::optional<std::uint32_t> preferred_class(const models::LinearReadout& readou
   const auto weight = [&](std::size_t c) {
     return readout.weights()[c * readout.inputs() + neuron];
   };
+  if (neuron >= readout.inputs() || readout.classes() == 0) {
+    throw std::invalid_argument("preferred class: neuron " + std::to_string(neuron) +
+                                " of a readout of " + std::to_string(readout.inputs()));
+  }
   std::uint32_t best = 0;
   bool all_equal = true;
-  for (std::size_t c = 1; c < readout.classes(); ++c) {
+  for (std::size_t c = 0; c < readout.classes(); ++c) {
+    if (!std::isfinite(weight(c))) return std::nullopt;  // no preference can be read
     all_equal = all_equal && weight(c) == weight(0);
     if (weight(c) > weight(best)) best = static_cast<std::uint32_t>(c);
   }
@@ -47,7 +53,9 @@ ReceptiveFieldSample sample_receptive_fields(const models::PotentialSynapses& sy
                                              std::size_t per_class) {
   const std::size_t hidden = synapses.hidden();
   const std::size_t inputs = synapses.inputs();
-  if (readout.inputs() != hidden || readout.classes() == 0) {
+  if (readout.classes() == 0)
+    throw std::invalid_argument("receptive fields: the readout has no class");
+  if (readout.inputs() != hidden) {
     throw std::invalid_argument("receptive fields: the readout reads " +
                                 std::to_string(readout.inputs()) +
                                 " neurons, the synapses end on " + std::to_string(hidden));

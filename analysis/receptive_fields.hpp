@@ -24,7 +24,8 @@ struct ReceptiveFieldSample {
 };
 
 // The class whose readout weight from `neuron` is largest (the lowest class on ties), or
-// none when every class weighs it the same (e.g. a neuron that never fired).
+// none when every class weighs it the same (e.g. a neuron that never fired) or a weight
+// is not finite. Throws std::invalid_argument for a neuron the readout does not read.
 [[nodiscard]] std::optional<std::uint32_t> preferred_class(const models::LinearReadout& readout,
                                                            std::size_t neuron);
 

@@ -93,8 +93,8 @@ void add_capacity_command(CLI::App& app) {
   cmd->add_option("--beta", o->vib.beta, "Weight of the KL term")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--z-dim", o->vib.z_dimension, "Dimension of z")
-      ->check(CLI::Range(1, 4096))
+  cmd->add_option("--z-dim", o->vib.z_dimension, "Dimension of z, 1 to 4096")
+      ->check(in_range(1, 4096))
       ->capture_default_str();
   cmd->add_option("--encoder-hidden", o->vib.encoder_hidden,
                   "ReLU units of the encoder's hidden layer (0: linear encoder)")

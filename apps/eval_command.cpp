@@ -53,8 +53,8 @@ void add_eval_command(CLI::App& app) {
   add_threads_option(*cmd, request.threads, "Threads (results do not depend on it)");
   cmd->add_option("--t-present-ms", request.t_present_ms,
                   "Present each test image this long instead of the training time (the readout "
-                  "reads rates, so counts are rescaled)")
-      ->check(CLI::Range(1.0, 100000.0));
+                  "reads rates, so counts are rescaled), 1 to 100000 ms")
+      ->check(in_range(1.0, 100000.0));
   cmd->add_option("--shared-inhibition", request.shared_inhibition,
                   "Override network.shared_inhibition (true/false): deliver each inhibitory "
                   "spike as one shared event or to every neuron one by one (same dynamics)");

@@ -15,12 +15,19 @@ inline constexpr const char* kCountType = "UINT";
 inline constexpr const char* kTextType = "TEXT";
 inline constexpr const char* kListType = "LIST";
 
+// A range check whose limits the option's help states: CLI11 would otherwise append its
+// own type to the type name ("UINT:INT in [1 - 1024]").
+template <typename Number>
+CLI::Validator in_range(Number low, Number high) {
+  return CLI::Range(low, high).description("");
+}
+
 // --threads N, 1 to 1024, its default shown (an int, or an optional<int> when unset means
 // "the config's").
 template <typename Threads>
-CLI::Option* add_threads_option(CLI::App& command, Threads& threads, const char* what) {
-  return command.add_option("--threads", threads, what)
-      ->check(CLI::Range(1, 1024))
+CLI::Option* add_threads_option(CLI::App& command, Threads& threads, const std::string& what) {
+  return command.add_option("--threads", threads, what + ", 1 to 1024")
+      ->check(in_range(1, 1024))
       ->type_name(kCountType)
       ->capture_default_str();
 }

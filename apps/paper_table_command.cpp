@@ -109,12 +109,12 @@ void add_paper_table_command(CLI::App& app) {
       "size on digits 1, 2, 6; accuracy, I(X;Z), non-silent synapses and C_S beside the paper's");
   cmd->add_option("--out", s.out, "Output folder: table2.json, table2.md, runs/ (required)");
   add_data_dir_option(*cmd, o->data_dir);
-  cmd->add_option("--seeds", s.seeds, "Seeds 1..N of every run")
-      ->check(CLI::Range(1, 100))
+  cmd->add_option("--seeds", s.seeds, "Seeds 1..N of every run, N from 1 to 100")
+      ->check(in_range(1, 100))
       ->capture_default_str();
   cmd->add_option("--hidden", o->hidden, "Hidden sizes, comma-separated")
       ->capture_default_str()
-      ->type_name("LIST");
+      ->type_name(kListType);
   add_classes_option(*cmd, o->classes, "Override every config's data.classes, e.g. 1,2,6");
   cmd->add_option("--threads", s.threads, "Override every config's threads");
   cmd->add_option("--train-limit", s.train_limit,
@@ -128,8 +128,9 @@ void add_paper_table_command(CLI::App& app) {
   cmd->add_option("--nonnegative-config", s.nonnegative_config,
                   "Non-negative sparse BP's config (variant nonnegative)")
       ->capture_default_str();
-  cmd->add_option("--vib-epochs", s.vib.epochs, "Epochs of the I(X;Z) encoder's training")
-      ->check(CLI::Range(1, 100000))
+  cmd->add_option("--vib-epochs", s.vib.epochs,
+                  "Epochs of the I(X;Z) encoder's training, 1 to 100000")
+      ->check(in_range(1, 100000))
       ->capture_default_str();
   cmd->add_flag("--force", s.force, "Replace the tables and runs of an earlier protocol in OUT");
   cmd->callback([o] { run_paper_table(*o); });

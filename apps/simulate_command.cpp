@@ -93,9 +93,9 @@ void add_simulate_command(CLI::App& app) {
   cmd->add_option("--hidden", n.hidden, "Hidden LIF neurons")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--connectivity", n.connectivity, "Input->hidden connection probability")
+  cmd->add_option("--connectivity", n.connectivity, "Input->hidden connection probability, 0 to 1")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(in_range(0.0, 1.0));
   cmd->add_option("--t-present-ms", w.encoding.duration_ms, "Presentation time per image (ms)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

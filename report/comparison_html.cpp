@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/information.hpp"
 #include "engine/spike_recorder.hpp"
 #include "report/comparison_story.hpp"
 #include "report/html_report.hpp"
@@ -85,6 +86,7 @@ HtmlCell interval_cell(const json& report, const std::string& low_path,
 // [0, H(label)] as the value is, times samples per synapse.
 std::string scaled_interval(const results::InformationEstimate& estimate,
                             const results::SynapticCapacity& capacity) {
+  if (!analysis::unsupported_reason(estimate).empty()) return "-";
   if (!std::isfinite(estimate.ci_low_bits) || !std::isfinite(estimate.ci_high_bits) ||
       capacity.nonzero_synapses == 0)
     return "n/a";
@@ -110,7 +112,17 @@ void add_conclusion(HtmlReport& page, const results::ComparisonReport& compariso
     page.add_paragraph(sentence);
 }
 
-void add_headline(HtmlReport& page, const json& report) {
+// A number derived from an information estimate (C_S scales I(prediction; label)): shown
+// only when that estimate is.
+HtmlCell derived_cell(const json& report, const std::string& path,
+                      const results::InformationEstimate& basis) {
+  if (!analysis::unsupported_reason(basis).empty())
+    return HtmlCell("not shown: the information it scales is not");
+  return number_cell(report, path);
+}
+
+void add_headline(HtmlReport& page, const json& report,
+                  const results::ComparisonReport& comparison) {
   page.add_section("Headline");
   HtmlTable table{
       .caption = "Per test image; energy at the costs below",
@@ -125,7 +137,8 @@ void add_headline(HtmlReport& page, const json& report) {
          number_cell(report, row + "nonzero_synapses"),
          number_cell(report, row + "fixed_inhibitory_synapses"),
          number_cell(report, row + "inhibitory_operations_fraction", 100),
-         number_cell(report, row + "bits_per_synapse"),
+         derived_cell(report, row + "bits_per_synapse",
+                      comparison.runs[i].information.train_prediction_label),
          number_cell(report, row + "operations_per_image"), text_at(report, row + "operation"),
          number_cell(report, row + "energy_pj"),
          number_cell(report, row + "energy_at_mac_cost_pj")});
@@ -352,8 +365,8 @@ void add_structural_pictures(HtmlReport& page, const json& report) {
   if (files["receptive_fields_svg"].is_string()) {
     page.add_svg(
         read_text(files["receptive_fields_svg"].get<std::string>()),
-        "Up to ten hidden neurons per class, by the class the readout weighs them most for; the "
-        "most class-specific first (the largest margin over the next class)");
+        "The structural run's receptive_fields.svg: hidden neurons by the class the readout "
+        "weighs them most for, the most class-specific first");
   } else {
     page.add_paragraph("The structural results list no receptive-field picture.");
   }
@@ -522,7 +535,7 @@ void add_estimate_rows(HtmlTable& table, const json& report,
         HtmlCell(fmt::format("  {:g}% bootstrap interval", 100 * confidence))};
     for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
       const std::string path = fmt::format("runs.{}.{}.", r, estimate.path);
-      const std::string reason = results::unsupported_reason(estimate.of(comparison.runs[r]));
+      const std::string reason = analysis::unsupported_reason(estimate.of(comparison.runs[r]));
       value.push_back(reason.empty() ? number_cell(report, path + "bits")
                                      : HtmlCell("not shown: " + reason));
       // An interval of an estimate that is not shown would stand for nothing.
@@ -552,20 +565,22 @@ void add_metric_table(HtmlReport& page, const json& report,
   for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
     const results::RunComparison& run = comparison.runs[r];
     const std::string base = fmt::format("runs.{}.", r);
-    capacity.push_back(number_cell(report, base + "synaptic_capacity.bits_per_synapse"));
-    capacity_interval.emplace_back(
-        scaled_interval(run.information.train_prediction_label, run.synaptic_capacity));
+    const results::InformationEstimate& train = run.information.train_prediction_label;
+    const results::InformationEstimate& test = run.information.test_prediction_label;
+    capacity.push_back(derived_cell(report, base + "synaptic_capacity.bits_per_synapse", train));
+    capacity_interval.emplace_back(scaled_interval(train, run.synaptic_capacity));
     per_synapse.push_back(
-        number_cell(report, base + "test_information_per_synapse.bits_per_synapse"));
-    per_synapse_interval.emplace_back(
-        scaled_interval(run.information.test_prediction_label, run.test_information_per_synapse));
+        derived_cell(report, base + "test_information_per_synapse.bits_per_synapse", test));
+    per_synapse_interval.emplace_back(scaled_interval(test, run.test_information_per_synapse));
   }
   for (auto* row : {&capacity, &capacity_interval, &per_synapse, &per_synapse_interval})
     table.rows.push_back(std::move(*row));
   add_rows(table, report, kCostRows);
   std::vector<HtmlCell> task_bits{HtmlCell("C_S / storage cost")};
-  for (std::size_t r = 0; r < comparison.runs.size(); ++r)
-    task_bits.push_back(number_cell(report, fmt::format("runs.{}.task_bits_per_storage_bit", r)));
+  for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
+    task_bits.push_back(derived_cell(report, fmt::format("runs.{}.task_bits_per_storage_bit", r),
+                                     comparison.runs[r].information.train_prediction_label));
+  }
   table.rows.push_back(std::move(task_bits));
   std::vector<HtmlCell> binning{HtmlCell("hidden code binning")};
   for (std::size_t r = 0; r < comparison.runs.size(); ++r) {
@@ -577,10 +592,11 @@ void add_metric_table(HtmlReport& page, const json& report,
   page.add_table(table);
   page.add_paragraph(
       "An estimate is not shown where the sample cannot support it: when its occupied cells "
-      "exceed a tenth of the samples (undersampled), or when its bootstrap replicates lie all "
-      "on one side of it, which means the bias correction does not hold at this sample size. "
-      "The per-unit informations of the hidden code have no interval and are only in "
-      "report.json.");
+      "exceed a tenth of the samples (undersampled), or when it lies outside its own bootstrap "
+      "interval, which means the replicates sit mostly on one side of it and its bias "
+      "correction does not hold at this sample size. Numbers that scale an estimate (C_S, the "
+      "test information per synapse) follow it. The per-unit informations of the hidden code "
+      "have no interval and are only in report.json.");
 }
 
 void add_sweep(HtmlReport& page, const json& report) {
@@ -637,7 +653,7 @@ std::string comparison_html(const results::ComparisonReport& comparison) {
   const json report = comparison.to_json();
   HtmlReport page("Sprout: structural plasticity against backpropagation");
   add_conclusion(page, comparison);
-  add_headline(page, report);
+  add_headline(page, report, comparison);
   add_accuracy_chart(page, report);
   add_training_chart(page, report);
   add_structural_pictures(page, report);

@@ -16,9 +16,12 @@ std::string points_difference(double difference_percent) {
                      difference_percent > 0 ? "more" : "less");
 }
 
-// "31 times", "3.1 times", and below one a percentage: "52%", "3.8%" (as many).
+// "31 times", "3.1 times", and below one a percentage: "99%", "52%", "3.8%" (as many).
 std::string times(double ratio) {
-  if (ratio < 1) return fmt::format("{:.2g}%", 100 * ratio);
+  if (ratio < 1) {
+    return 100 * ratio >= 10 ? fmt::format("{:.0f}%", 100 * ratio)
+                             : fmt::format("{:.2g}%", 100 * ratio);
+  }
   return ratio >= 10 ? fmt::format("{:.0f} times", ratio) : fmt::format("{:.2g} times", ratio);
 }
 

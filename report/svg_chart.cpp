@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
 
 #include "report/markup.hpp"
 #include "report/png_image.hpp"
@@ -337,10 +338,12 @@ std::string render_svg(const LineChart& chart) {
       throw std::invalid_argument(
           fmt::format("series '{}': x and y differ in length", series.name));
     }
-    for (const auto* spread : {&series.x_low, &series.x_high, &series.y_low, &series.y_high}) {
-      if (!spread->empty() && spread->size() != series.x.size()) {
-        throw std::invalid_argument(
-            fmt::format("series '{}': a spread needs one value per point", series.name));
+    for (const auto& [low, high] :
+         {std::pair{&series.x_low, &series.x_high}, std::pair{&series.y_low, &series.y_high}}) {
+      const bool none = low->empty() && high->empty();
+      if (!none && (low->size() != series.x.size() || high->size() != series.x.size())) {
+        throw std::invalid_argument(fmt::format(
+            "series '{}': a spread needs a low and a high value per point", series.name));
       }
     }
     xs.insert(xs.end(), series.x.begin(), series.x.end());
@@ -387,20 +390,31 @@ std::string render_svg(const LineChart& chart) {
       }
       flush();
     }
-    // Whiskers: from low to high through the point, on each axis that has a spread.
+    // Whiskers: from low to high through the point, on each axis that has a spread, cut
+    // at the axis's range; a non-finite end draws none.
+    const auto whisker_ends = [](const Scale& scale, double low, double high) {
+      return std::isfinite(low) && std::isfinite(high)
+                 ? std::optional(std::pair{scale.map(std::clamp(low, scale.lo, scale.hi)),
+                                           scale.map(std::clamp(high, scale.lo, scale.hi))})
+                 : std::nullopt;
+    };
     for (std::size_t i = 0; i < series.x.size(); ++i) {
       if (!inside(i)) continue;
       const double px = x.map(series.x[i]);
       const double py = y.map(series.y[i]);
-      if (!series.x_low.empty()) {
+      const auto across =
+          series.x_low.empty() ? std::nullopt : whisker_ends(x, series.x_low[i], series.x_high[i]);
+      const auto up =
+          series.y_low.empty() ? std::nullopt : whisker_ends(y, series.y_low[i], series.y_high[i]);
+      if (across) {
         svg += fmt::format(
             "<line class=\"spread\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>\n",
-            c(x.map(series.x_low[i])), c(py), c(x.map(series.x_high[i])), c(py), colour);
+            c(across->first), c(py), c(across->second), c(py), colour);
       }
-      if (!series.y_low.empty()) {
+      if (up) {
         svg += fmt::format(
             "<line class=\"spread\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>\n",
-            c(px), c(y.map(series.y_low[i])), c(px), c(y.map(series.y_high[i])), colour);
+            c(px), c(up->first), c(px), c(up->second), colour);
       }
     }
     if (series.style != SeriesStyle::kLines) {

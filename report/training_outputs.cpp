@@ -36,15 +36,18 @@ void write_receptive_fields(const std::filesystem::path& path,
   grid.columns = kFieldsPerClass;
   grid.pixel_size = 3;
   grid.scaling = ImageScaling::kSymmetric;
-  // One row per class that has neurons, padded with blank fields to a full row.
+  // One row per class that has neurons, padded with blank fields to a full row, labelled
+  // with the digit (the readout's class c is the c-th of the learnt digits).
+  const encoders::ClassList& digits = learner.config().data.classes;
   const std::size_t per_image = images.rows * images.cols;
   std::vector<float> pixels;
   std::size_t next = 0;
   for (std::size_t c = 0; c < sample.neurons_per_class.size(); ++c) {
-    const std::size_t shown = std::min(sample.neurons_per_class[c], kFieldsPerClass);
+    const auto shown = static_cast<std::size_t>(
+        std::count(sample.classes.begin(), sample.classes.end(), static_cast<std::uint32_t>(c)));
     if (shown == 0) continue;
-    grid.row_labels.push_back(
-        fmt::format("class {}: {} of {}", c, shown, sample.neurons_per_class[c]));
+    grid.row_labels.push_back(fmt::format("digit {}: {} of {}", static_cast<int>(digits.at(c)),
+                                          shown, sample.neurons_per_class[c]));
     const auto first =
         sample.signed_weights.begin() + static_cast<std::ptrdiff_t>(next * per_image);
     pixels.insert(pixels.end(), first, first + static_cast<std::ptrdiff_t>(shown * per_image));

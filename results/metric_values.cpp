@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-
 namespace sprout::results {
 namespace {
 
@@ -95,22 +93,6 @@ void read(const io::ResultReader& in, HiddenCodeInformation& out) {
   }
   out.samples = in.count("samples");
   out.units = in.count("units");
-}
-
-std::string unsupported_reason(const InformationEstimate& estimate) {
-  if (estimate.undersampled) {
-    return fmt::format("undersampled: {} occupied cells for {} samples", estimate.joint_symbols,
-                       estimate.samples);
-  }
-  if (!std::isfinite(estimate.ci_low_bits) || !std::isfinite(estimate.ci_high_bits))
-    return "no bootstrap interval";
-  if (estimate.bits < estimate.ci_low_bits || estimate.bits > estimate.ci_high_bits) {
-    return fmt::format(
-        "biased: the estimate {:.3f} lies outside its bootstrap interval "
-        "[{:.3f}, {:.3f}]",
-        estimate.bits, estimate.ci_low_bits, estimate.ci_high_bits);
-  }
-  return {};
 }
 
 void to_json(json& out, const SynapticCapacity& capacity) {

@@ -29,11 +29,6 @@ struct InformationEstimate {
   bool undersampled = false;
 };
 
-// Why `estimate.bits` cannot be reported, or empty when it can: the sample is too small
-// for its symbols (undersampled), it has no bootstrap interval, or the bootstrap replicates
-// lie all on one side of it (the bias correction does not hold at this sample size).
-[[nodiscard]] std::string unsupported_reason(const InformationEstimate& estimate);
-
 // I(hidden code; label): per unit, of the whole discretised code and of the winner.
 struct HiddenCodeInformation {
   std::vector<double> per_unit_bits{};  // corrected I(unit j; label), no interval; may be

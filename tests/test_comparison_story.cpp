@@ -89,6 +89,11 @@ TEST_CASE("The conclusion names BP's synapses at the structural accuracy from th
   CHECK(contains(sentences[2],
                  "needs about 7,940 synapses to reach the structural accuracy: "
                  "3.8% as many"));
+  // From 10% on, whole per cents: never "1e+02%".
+  report.sweep->equal_accuracy_any_hidden.ratio = 0.996;
+  CHECK(contains(comparison_conclusion(report)[2], ": 100% as many as the structural network."));
+  report.sweep->equal_accuracy_any_hidden.ratio = 0.523;
+  CHECK(contains(comparison_conclusion(report)[2], ": 52% as many as the structural network."));
   report.sweep->equal_accuracy_any_hidden.status = results::RatioStatus::kNotReached;
   sentences = comparison_conclusion(report);
   CHECK(sentences[2] == "No network of BP's pruning sweep reaches the structural accuracy.");

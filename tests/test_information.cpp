@@ -230,16 +230,21 @@ TEST_CASE("Winner symbols: first maximum, -1 for a silent row", "[information]")
 
 TEST_CASE("An estimate is reportable only when sampled well and inside its interval",
           "[information]") {
+  using sprout::analysis::unsupported_reason;
   sprout::results::InformationEstimate estimate{
       .bits = 2.57, .ci_low_bits = 2.5, .ci_high_bits = 2.7, .samples = 1000, .joint_symbols = 40};
-  CHECK(sprout::results::unsupported_reason(estimate).empty());
-  estimate.ci_low_bits = 2.660;
+  CHECK(unsupported_reason(estimate).empty());
+  estimate.ci_low_bits = 2.660;  // the replicates sit above the estimate
   estimate.ci_high_bits = 2.707;
-  CHECK(sprout::results::unsupported_reason(estimate) ==
+  CHECK(unsupported_reason(estimate) ==
         "biased: the estimate 2.570 lies outside its bootstrap interval [2.660, 2.707]");
+  estimate.ci_low_bits = 2.4;  // ... or below it
+  estimate.ci_high_bits = 2.5;
+  CHECK(unsupported_reason(estimate) ==
+        "biased: the estimate 2.570 lies outside its bootstrap interval [2.400, 2.500]");
+  // Without a bootstrap there is no interval to check against: only the sample size.
   estimate.ci_low_bits = std::numeric_limits<double>::quiet_NaN();
-  CHECK(sprout::results::unsupported_reason(estimate) == "no bootstrap interval");
+  CHECK(unsupported_reason(estimate).empty());
   estimate.undersampled = true;
-  CHECK(sprout::results::unsupported_reason(estimate) ==
-        "undersampled: 40 occupied cells for 1000 samples");
+  CHECK(unsupported_reason(estimate) == "undersampled: 40 occupied cells for 1000 samples");
 }

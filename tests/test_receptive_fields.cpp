@@ -1,6 +1,8 @@
 // The receptive-field sample: neurons grouped by the class the readout weighs them most
-// for, the fullest first, and each field signed by synapse state (hand-built network).
+// for, the most class-specific first, and each field signed by synapse state (hand-built
+// network).
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "analysis/receptive_fields.hpp"
 #include "structural_test_synapses.hpp"
@@ -54,6 +56,9 @@ TEST_CASE("Preferred class is the readout's largest weight, none when all are eq
   three.weights()[1] = 2.0F;  // class 1 and 2 tie above class 0: the lower one
   three.weights()[2] = 2.0F;
   CHECK(sprout::analysis::preferred_class(three, 0) == 1U);
+  three.weights()[0] = std::numeric_limits<float>::quiet_NaN();
+  CHECK_FALSE(sprout::analysis::preferred_class(three, 0).has_value());
+  CHECK_THROWS_AS(sprout::analysis::preferred_class(three, 1), std::invalid_argument);
 }
 
 TEST_CASE("Receptive-field sample: by class, most class-specific first, signed by state",

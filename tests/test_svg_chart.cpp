@@ -199,7 +199,14 @@ TEST_CASE("A series' spread is drawn as whiskers through its points", "[svg_char
         std::string::npos);
   CHECK(svg.find(R"(class="spread" x1="271.00" y1="222.40" x2="271.00" y2="161.60")") !=
         std::string::npos);
+  // An end beyond a fixed axis is cut at the axis: y 4..12 draws 222.4 .. 40 (y = 10).
+  chart.series[0].y_high = {12};
+  CHECK(
+      render_svg(chart).find(R"(class="spread" x1="271.00" y1="222.40" x2="271.00" y2="40.00")") !=
+      std::string::npos);
   chart.series[0].y_high = {6, 7};
+  CHECK_THROWS_AS(render_svg(chart), std::invalid_argument);
+  chart.series[0].y_high.clear();  // a low without a high
   CHECK_THROWS_AS(render_svg(chart), std::invalid_argument);
 }
 

@@ -47,12 +47,15 @@ grep -q "sim.json writes sim.counts.csv" "$work/simulate_help" || fail "simulate
 "$sprout" eval --help >"$work/eval_help"
 grep -q -- "--shared-inhibition BOOLEAN" "$work/eval_help" || fail "eval --help: --shared-inhibition"
 # One type name per kind of value in every command: UINT for counts, seeds and sizes,
-# LIST for comma-separated values, never VALUE, INT or N.
-for command in train bp "bp sweep" simulate eval compare probe capacity paper-table "data check" batch; do
+# LIST for comma-separated values, nothing appended by a validator ("UINT:INT in ...").
+for command in train bp "bp sweep" simulate eval compare probe capacity paper-table "data check" \
+  "config show" batch; do
   # shellcheck disable=SC2086 # "bp sweep" is two words on purpose
   "$sprout" $command --help
 done >"$work/all_help"
-if grep -E -- "--[a-z-]+ (VALUE|INT|N)\b" "$work/all_help"; then
+if grep -E -- "--[a-z-]+ [A-Z]+:(INT|UINT|FLOAT)\b" "$work/all_help" ||
+  grep -Ev -- "--[a-z-]+ (UINT|FLOAT|BOOLEAN|TEXT|LIST)\b" "$work/all_help" |
+  grep -E -- "^ +(-[a-z], )?--[a-z-]+ [A-Z]+\b"; then
   fail "the options above show a type name other than UINT, FLOAT, BOOLEAN, TEXT or LIST"
 fi
 grep -q -- "--classes LIST" "$work/all_help" || fail "--classes is not shown as a LIST"
