@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <stdexcept>
+#include <utility>
 
 #include "analysis/network_measures.hpp"
 #include "analysis/overparameterisation.hpp"
@@ -244,20 +244,13 @@ json structural_front_section(const std::filesystem::path& file) {
   return {{"file", file.string()}, {"points", points}};
 }
 
-results::Spread spread_of(const std::vector<double>& values) {
-  results::Spread spread;
-  spread.min = *std::min_element(values.begin(), values.end());
-  spread.max = *std::max_element(values.begin(), values.end());
-  const auto n = static_cast<double>(values.size());
-  double sum = 0;
-  for (const double v : values)
-    sum += v;
-  spread.mean = sum / n;
-  double squares = 0;
-  for (const double v : values)
-    squares += (v - spread.mean) * (v - spread.mean);
-  spread.sd = values.size() > 1 ? std::sqrt(squares / (n - 1)) : 0.0;
-  return spread;
+// Mean and sample sd as the paper table computes them over seeds, with the range.
+results::Spread spread_of(std::vector<double> values) {
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  const double min = *low;
+  const double max = *high;
+  const SeedSpread seeds = seed_spread(std::move(values));
+  return {.mean = seeds.mean, .sd = seeds.sd, .min = min, .max = max};
 }
 
 results::StructuralRunPoint structural_point(const std::filesystem::path& file,
@@ -312,17 +305,14 @@ results::StructuralRuns structural_runs_section(const results::TrainResults& fir
     group.push_back(k);
   }
   for (const auto& [hidden, members] : by_hidden) {
-    std::vector<const results::StructuralRunPoint*> points;
-    for (const std::size_t k : members)
-      points.push_back(&runs.points[k]);
     std::vector<double> accuracy, synapses, energy;
-    for (const results::StructuralRunPoint* point : points) {
-      accuracy.push_back(point->test_accuracy);
-      synapses.push_back(static_cast<double>(point->nonzero_synapses));
-      energy.push_back(point->energy_pj);
+    for (const std::size_t k : members) {
+      accuracy.push_back(runs.points[k].test_accuracy);
+      synapses.push_back(static_cast<double>(runs.points[k].nonzero_synapses));
+      energy.push_back(runs.points[k].energy_pj);
     }
-    runs.groups.push_back(
-        {hidden, points.size(), spread_of(accuracy), spread_of(synapses), spread_of(energy)});
+    runs.groups.push_back({hidden, members.size(), spread_of(std::move(accuracy)),
+                           spread_of(std::move(synapses)), spread_of(std::move(energy))});
   }
   return runs;
 }

@@ -41,7 +41,6 @@ struct BootstrapOptions {
 [[nodiscard]] InformationEstimate mutual_information(std::span<const int> x, std::span<const int> y,
                                                      const BootstrapOptions& bootstrap = {});
 
-// Labels and predictions usually come as bytes.
 // Why `estimate.bits` should not be reported, or empty when it may be: the sample is too
 // small for its symbols (undersampled), or the estimate lies outside its own bootstrap
 // interval, so the replicates sit mostly on one side of it and the first-order bias
@@ -49,6 +48,7 @@ struct BootstrapOptions {
 // bootstrap asked for) can only be checked for undersampling.
 [[nodiscard]] std::string unsupported_reason(const InformationEstimate& estimate);
 
+// Labels and predictions usually come as bytes.
 [[nodiscard]] std::vector<int> to_symbols(std::span<const std::uint8_t> values);
 
 // --- Hidden codes ---------------------------------------------------------------------

@@ -62,10 +62,12 @@ ReceptiveFieldSample sample_receptive_fields(const models::PotentialSynapses& sy
   }
   const auto states = synapses.states();
   std::vector<std::size_t> consolidated(hidden, 0);
+  std::vector<float> margin(hidden);
   for (std::size_t j = 0; j < hidden; ++j) {
     for (std::size_t i = 0; i < inputs; ++i)
       consolidated[j] +=
           states[synapses.index(i, j)] == models::SynapseState::kConsolidated ? 1 : 0;
+    margin[j] = class_margin(readout, j);
   }
   ReceptiveFieldSample sample;
   std::vector<std::vector<std::size_t>> by_class(readout.classes());
@@ -81,9 +83,7 @@ ReceptiveFieldSample sample_receptive_fields(const models::PotentialSynapses& sy
     std::vector<std::size_t>& members = by_class[c];
     sample.neurons_per_class.push_back(members.size());
     std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-      const float margin_a = class_margin(readout, a);
-      const float margin_b = class_margin(readout, b);
-      if (margin_a != margin_b) return margin_a > margin_b;
+      if (margin[a] != margin[b]) return margin[a] > margin[b];
       return consolidated[a] > consolidated[b];
     });
     members.resize(std::min(members.size(), per_class));

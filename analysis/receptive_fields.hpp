@@ -1,9 +1,9 @@
 #pragma once
 // A readable sample of the hidden neurons' receptive fields: the neurons grouped by the
-// class the readout weighs them most for, and within a class the most class-specific first
-// (the largest margin of that weight over the next class's; then the most consolidated). Each field
-// is signed so that one picture tells the synapse states apart: consolidated weights positive,
-// silent weights negative, absent synapses zero.
+// class the readout weighs them most for, and within a class the most class-specific
+// first (the largest margin of that weight over the next class's; then the most
+// consolidated). Each field is signed so that one picture tells the synapse states apart:
+// consolidated weights positive, silent weights negative, absent synapses zero.
 
 #include <cstddef>
 #include <cstdint>

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/information.hpp"
+#include "analysis/synaptic_capacity.hpp"
 #include "engine/spike_recorder.hpp"
 #include "report/comparison_story.hpp"
 #include "report/html_report.hpp"
@@ -82,20 +83,21 @@ HtmlCell interval_cell(const json& report, const std::string& low_path,
   return HtmlCell(fmt::format("[{:.4g}, {:.4g}]", low->get<double>(), high->get<double>()));
 }
 
-// The interval of a per-synapse information: the estimate's interval, clamped to
-// [0, H(label)] as the value is, times samples per synapse.
+// The interval of a per-synapse information: each end of the estimate's interval through
+// the computation of the value itself (analysis::synaptic_capacity).
 std::string scaled_interval(const results::InformationEstimate& estimate,
                             const results::SynapticCapacity& capacity) {
   if (!analysis::unsupported_reason(estimate).empty()) return "-";
   if (!std::isfinite(estimate.ci_low_bits) || !std::isfinite(estimate.ci_high_bits) ||
       capacity.nonzero_synapses == 0)
     return "n/a";
-  const double per_bit = static_cast<double>(capacity.training_samples) /
-                         static_cast<double>(capacity.nonzero_synapses);
-  const auto clamp = [&](double bits) {
-    return std::clamp(bits, 0.0, capacity.label_entropy_bits) * per_bit;
+  const auto per_synapse = [&](double bits) {
+    return analysis::synaptic_capacity(bits, capacity.label_entropy_bits, capacity.training_samples,
+                                       capacity.nonzero_synapses)
+        .bits_per_synapse;
   };
-  return fmt::format("[{:.4g}, {:.4g}]", clamp(estimate.ci_low_bits), clamp(estimate.ci_high_bits));
+  return fmt::format("[{:.4g}, {:.4g}]", per_synapse(estimate.ci_low_bits),
+                     per_synapse(estimate.ci_high_bits));
 }
 
 std::string read_text(const std::string& path) {

@@ -537,9 +537,8 @@ std::string render_svg(const ImageGrid& grid) {
                     c(width / 2), c(top - 6), escape_xml(grid.subtitle));
   }
   for (std::size_t row = 0; row < grid.row_labels.size() && row < grid_rows(grid); ++row) {
-    const double centre = top + (static_cast<double>(row * (grid.image_height + 1)) + 1 +
-                                 static_cast<double>(grid.image_height) / 2) *
-                                    grid.pixel_size;
+    const double centre = image_origin(grid, row * grid.columns).y +
+                          static_cast<double>(grid.image_height) * grid.pixel_size / 2;
     svg += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\" "
         "font-size=\"12\">{}</text>\n",
